@@ -1,0 +1,3 @@
+//! The pricing catalog: every rate with its unit, region, as-of date and source.
+
+pub mod ids;

@@ -1,0 +1,16 @@
+//! # Berth core
+//!
+//! The pure core of Berth, the in-browser decision and cost playground for running containers on AWS.
+//! Nothing here touches the web: the Yew shell renders what this crate computes and sends back what
+//! the user did. Everything is tested natively with `cargo test`.
+//!
+//! ## Where to start
+//! - [`params`]: every input, defined once (URL key, label, range, default).
+//! - [`state`]: the validated input state and the shared raw-value parser.
+//! - [`url`]: deep links, with a notice for anything ignored or clamped.
+
+pub mod catalog;
+pub mod platform;
+pub mod params;
+pub mod state;
+pub mod url;
