@@ -10,6 +10,8 @@
 //! - [`url`]: deep links, with a notice for anything ignored or clamped.
 
 pub mod catalog;
+pub mod decision;
+pub mod chart;
 pub mod platform;
 pub mod params;
 pub mod state;
