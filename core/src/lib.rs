@@ -10,7 +10,6 @@
 //! - [`url`]: deep links, with a notice for anything ignored or clamped.
 
 pub mod catalog;
-pub mod decision;
 pub mod chart;
 pub mod platform;
 pub mod params;
