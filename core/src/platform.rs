@@ -136,12 +136,12 @@ impl PlatformSet {
     }
 
     /// Union.
-    pub fn union(self, other: PlatformSet) -> PlatformSet {
+    pub const fn union(self, other: PlatformSet) -> PlatformSet {
         PlatformSet(self.0 | other.0)
     }
 
     /// Intersection.
-    pub fn intersect(self, other: PlatformSet) -> PlatformSet {
+    pub const fn intersect(self, other: PlatformSet) -> PlatformSet {
         PlatformSet(self.0 & other.0)
     }
 

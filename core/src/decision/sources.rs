@@ -1,0 +1,139 @@
+//! Where the decision facts come from.
+//!
+//! Every rule, trap and dated change points at one of these sources: an AWS documentation page or
+//! announcement, or the exam-preparation lessons the playground's decision flow is built from. The
+//! `seen` date is when the project last checked the page.
+
+/// A source id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceId {
+    /// The exam-prep lessons' five-step decision flow and common mistakes.
+    SeedFlow,
+    /// Amazon ECS GPU workloads.
+    EcsGpu,
+    /// Task definition differences for Fargate.
+    FargateTaskDefs,
+    /// EKS on Fargate considerations.
+    EksFargate,
+    /// EKS on Fargate logging.
+    EksFargateLogging,
+    /// Windows containers on Fargate.
+    FargateWindows,
+    /// EBS volumes with ECS.
+    EcsEbs,
+    /// Lambda quotas.
+    LambdaLimits,
+    /// ECS Express Mode.
+    EcsExpress,
+    /// AWS Batch.
+    Batch,
+    /// App Runner availability change.
+    AppRunnerAvailability,
+    /// App Runner pricing (provisioned instances).
+    AppRunnerPricing,
+    /// ECS Anywhere.
+    EcsAnywhere,
+    /// EKS pricing.
+    EksPricing,
+    /// Scaling on SQS backlog.
+    SqsScaling,
+    /// App Mesh end of support.
+    AppMeshEos,
+    /// Fargate capacity providers (Fargate Spot).
+    FargateSpot,
+    /// ECR lifecycle policies.
+    EcrLifecycle,
+    /// ECR image scanning.
+    EcrScanning,
+    /// ECS task placement strategies.
+    EcsPlacement,
+    /// ECS native blue/green deployments.
+    EcsBlueGreen,
+    /// ECS native canary and linear deployments.
+    EcsCanaryLinear,
+    /// ECS Managed Instances.
+    EcsManagedInstances,
+    /// ECS Service Connect.
+    ServiceConnect,
+    /// Amazon VPC Lattice with ECS.
+    VpcLatticeEcs,
+    /// EKS Auto Mode.
+    EksAutoMode,
+    /// EKS Hybrid Nodes.
+    EksHybridNodes,
+    /// FireLens.
+    FireLens,
+    /// Savings Plans.
+    SavingsPlans,
+}
+
+/// A source.
+#[derive(Debug, Clone, Copy)]
+pub struct Source {
+    /// Id.
+    pub id: SourceId,
+    /// Title.
+    pub title: &'static str,
+    /// Address.
+    pub url: &'static str,
+    /// When the project last checked it.
+    pub seen: &'static str,
+}
+
+macro_rules! sources {
+    ($($id:ident => $title:literal, $url:literal, $seen:literal;)+) => {
+        /// Every source.
+        pub static SOURCES: &[Source] = &[$(Source { id: SourceId::$id, title: $title, url: $url, seen: $seen }),+];
+    };
+}
+
+sources! {
+    SeedFlow => "Exam-prep lessons: container orchestration patterns and the five-step decision flow", "https://docs.aws.amazon.com/decision-guides/latest/containers-on-aws-how-to-choose/choosing-aws-container-service.html", "2026-11-22";
+    EcsGpu => "Amazon ECS task definitions for GPU workloads", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-gpu.html", "2026-11-22";
+    FargateTaskDefs => "Amazon ECS task definition differences for Fargate", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html", "2026-11-22";
+    EksFargate => "AWS Fargate considerations for Amazon EKS", "https://docs.aws.amazon.com/eks/latest/userguide/fargate.html", "2026-11-22";
+    EksFargateLogging => "Fargate logging for Amazon EKS", "https://docs.aws.amazon.com/eks/latest/userguide/fargate-logging.html", "2026-11-22";
+    FargateWindows => "Windows containers on Fargate for Amazon ECS", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-windows.html", "2026-11-22";
+    EcsEbs => "Use Amazon EBS volumes with Amazon ECS", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html", "2026-11-22";
+    LambdaLimits => "Lambda quotas", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html", "2026-11-22";
+    EcsExpress => "Amazon ECS Express Mode", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-overview.html", "2026-11-22";
+    Batch => "What is AWS Batch?", "https://docs.aws.amazon.com/batch/latest/userguide/what-is-batch.html", "2026-11-22";
+    AppRunnerAvailability => "AWS App Runner availability change", "https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html", "2026-11-22";
+    AppRunnerPricing => "AWS App Runner pricing", "https://aws.amazon.com/apprunner/pricing/", "2026-11-22";
+    EcsAnywhere => "Amazon ECS Anywhere: external instances", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-anywhere.html", "2026-11-22";
+    EksPricing => "Amazon EKS pricing", "https://aws.amazon.com/eks/pricing/", "2026-11-22";
+    SqsScaling => "Scaling policy based on Amazon SQS", "https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-using-sqs-queue.html", "2026-11-22";
+    AppMeshEos => "AWS App Mesh end of support", "https://docs.aws.amazon.com/app-mesh/latest/userguide/what-is-app-mesh.html", "2026-11-22";
+    FargateSpot => "Amazon ECS clusters for Fargate (Fargate Spot)", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html", "2026-11-22";
+    EcrLifecycle => "Amazon ECR lifecycle policies", "https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html", "2026-11-22";
+    EcrScanning => "Scan images for software vulnerabilities in Amazon ECR", "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html", "2026-11-22";
+    EcsPlacement => "Amazon ECS task placement strategies", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html", "2026-11-22";
+    EcsBlueGreen => "Amazon ECS blue/green deployments", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html", "2026-11-22";
+    EcsCanaryLinear => "Amazon ECS canary and linear deployments", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/canary-deployment.html", "2026-11-22";
+    EcsManagedInstances => "Amazon ECS Managed Instances", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ManagedInstances.html", "2026-11-22";
+    ServiceConnect => "Amazon ECS Service Connect", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html", "2026-11-22";
+    VpcLatticeEcs => "Use Amazon VPC Lattice with Amazon ECS", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-vpc-lattice.html", "2026-11-22";
+    EksAutoMode => "Amazon EKS Auto Mode", "https://docs.aws.amazon.com/eks/latest/userguide/automode.html", "2026-11-22";
+    EksHybridNodes => "Amazon EKS Hybrid Nodes", "https://docs.aws.amazon.com/eks/latest/userguide/hybrid-nodes-overview.html", "2026-11-22";
+    FireLens => "Amazon ECS custom log routing (FireLens)", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html", "2026-11-22";
+    SavingsPlans => "What are Savings Plans?", "https://docs.aws.amazon.com/savingsplans/latest/userguide/what-is-savings-plans.html", "2026-11-22";
+}
+
+/// The source with id `id`.
+pub fn source(id: SourceId) -> &'static Source {
+    SOURCES.iter().find(|s| s.id == id).unwrap_or(&SOURCES[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_source_is_https_and_dated() {
+        for s in SOURCES {
+            assert!(s.url.starts_with("https://"), "{:?}", s.id);
+            assert_eq!(s.seen.len(), 10);
+            assert_eq!(source(s.id).url, s.url);
+        }
+    }
+}
