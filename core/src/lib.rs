@@ -8,9 +8,13 @@
 //! - [`params`]: every input, defined once (URL key, label, range, default).
 //! - [`state`]: the validated input state and the shared raw-value parser.
 //! - [`url`]: deep links, with a notice for anything ignored or clamped.
+//! - [`decision`]: hard-constraint rules, the five-step flow, plans, traps and explanations.
+//! - [`catalog`]: the dated pricing catalog with sources; `cost`: monthly costs per platform.
+//! - [`chart`]: scales, ticks, exact crossovers and chart geometry.
 
 pub mod catalog;
 pub mod chart;
+pub mod decision;
 pub mod platform;
 pub mod params;
 pub mod state;
