@@ -21,6 +21,9 @@ pub struct DatedFact {
     pub text: &'static str,
     /// Where it is stated.
     pub source: SourceId,
+    /// How sure the date is: `true` when an AWS page states it, `false` when it comes from reports of
+    /// AWS's announcement.
+    pub date_on_aws_page: bool,
 }
 
 /// Every dated change, oldest first.
@@ -30,20 +33,31 @@ pub static DATED: &[DatedFact] = &[
         date: "2022-11-27",
         title: "ECS Service Connect",
         text: "ECS gained Service Connect: name-based discovery plus retries, timeouts and traffic metrics between ECS services, built on Cloud Map namespaces, with no mesh to run.",
+        date_on_aws_page: false,
         source: SourceId::ServiceConnect,
     },
     DatedFact {
-        id: "ecs-vpc-lattice",
-        date: "2024-11-18",
-        title: "VPC Lattice for ECS",
-        text: "ECS services can register with Amazon VPC Lattice directly, for service-to-service traffic across VPCs and accounts with auth policies.",
-        source: SourceId::VpcLatticeEcs,
+        id: "eks-auto-mode",
+        date: "2024-12-01",
+        title: "EKS Auto Mode",
+        text: "EKS can run the nodes for you: AWS picks, scales, patches and replaces the EC2 instances (GPUs included) for a management fee on top of EC2.",
+        date_on_aws_page: false,
+        source: SourceId::EksAutoMode,
+    },
+    DatedFact {
+        id: "eks-hybrid-nodes",
+        date: "2024-12-01",
+        title: "EKS Hybrid Nodes",
+        text: "Your own Linux servers can join an EKS cluster whose control plane AWS runs, billed per vCPU-hour, as long as they stay connected to the Region.",
+        date_on_aws_page: false,
+        source: SourceId::EksHybridNodes,
     },
     DatedFact {
         id: "ecs-native-blue-green",
         date: "2025-07-17",
         title: "Native blue/green in ECS",
         text: "The ECS deployment controller itself can run blue/green deployments, with a bake time, lifecycle hooks and instant rollback; CodeDeploy is no longer required.",
+        date_on_aws_page: false,
         source: SourceId::EcsBlueGreen,
     },
     DatedFact {
@@ -51,6 +65,7 @@ pub static DATED: &[DatedFact] = &[
         date: "2025-09-30",
         title: "ECS Managed Instances",
         text: "ECS can run tasks on EC2 instances that AWS provisions, scales and patches, GPU instances included, for a management fee on top of the instance price.",
+        date_on_aws_page: false,
         source: SourceId::EcsManagedInstances,
     },
     DatedFact {
@@ -58,6 +73,7 @@ pub static DATED: &[DatedFact] = &[
         date: "2025-10-30",
         title: "Native canary and linear in ECS",
         text: "The ECS deployment controller shifts traffic in canary or linear steps by itself, with alarms and automatic rollback.",
+        date_on_aws_page: false,
         source: SourceId::EcsCanaryLinear,
     },
     DatedFact {
@@ -65,6 +81,7 @@ pub static DATED: &[DatedFact] = &[
         date: "2025-11-21",
         title: "ECS Express Mode",
         text: "One call turns a container image into a running HTTPS service on Fargate, with load balancer, certificate, scaling and logs, all ordinary resources in your account.",
+        date_on_aws_page: false,
         source: SourceId::EcsExpress,
     },
     DatedFact {
@@ -72,13 +89,15 @@ pub static DATED: &[DatedFact] = &[
         date: "2026-04-30",
         title: "App Runner closed to new customers",
         text: "App Runner stopped accepting new customers; existing customers keep their services. AWS recommends ECS Express Mode for new web apps.",
+        date_on_aws_page: true,
         source: SourceId::AppRunnerAvailability,
     },
     DatedFact {
         id: "app-mesh-end-of-support",
         date: "2026-09-30",
         title: "App Mesh end of support",
-        text: "AWS App Mesh reached end of support. ECS Service Connect and Amazon VPC Lattice take over its traffic-control uses.",
+        text: "AWS App Mesh reached end of support; its console and resources are no longer available. AWS points ECS users to Service Connect and EKS users to Amazon VPC Lattice.",
+        date_on_aws_page: true,
         source: SourceId::AppMeshEos,
     },
 ];
@@ -89,7 +108,8 @@ pub static APP_RUNNER_NEVER_ZERO: DatedFact = DatedFact {
     date: "2026-11-22",
     title: "App Runner never bills zero while running",
     text: "A running App Runner service keeps at least one provisioned instance and pays for its memory; only pausing the service stops compute charges.",
-    source: SourceId::AppRunnerPricing,
+    date_on_aws_page: true,
+        source: SourceId::AppRunnerPricing,
 };
 
 /// Looks a dated fact up by id.

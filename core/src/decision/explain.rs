@@ -157,6 +157,7 @@ fn deploy_line(p: Platform, pl: &Plan) -> Option<String> {
         (Deploy::Rolling, P::EcsAnywhere) => "Deployment: rolling updates; ECS Anywhere services have no load balancer integration for blue/green.".to_string(),
         (Deploy::Rolling, _) => format!("Deployment: rolling update by {via}, the default; it keeps the service up but is not blue/green."),
         (Deploy::BlueGreen, _) => format!("Deployment: blue/green by {via}: the new revision runs beside the old, traffic switches at once and rolls back at once."),
+        (Deploy::Canary, P::EcsExpress) => "Deployment: canary, as Express Mode sets it up: a small share of traffic first with short bake times, rolled back by an alarm on errors.".to_string(),
         (Deploy::Canary, _) => format!("Deployment: canary by {via}: a small share of traffic first, the rest after a bake time; linear steps are the gentler alternative."),
         (Deploy::Linear, _) => format!("Deployment: linear by {via}: traffic shifts in equal steps."),
         (Deploy::AllAtOnce, _) => "Deployment: all at once; a new version takes every request as soon as it is published.".to_string(),
@@ -292,6 +293,26 @@ fn card_diffs(p: Platform, exam: &Decision, current: &Decision) -> Vec<Diff> {
         }
     }
     out.extend(plan_diffs(&plan(p, &exam.facts), &plan(p, &current.facts)));
+    if p == P::EksEc2 {
+        if let Some(fact) = dated::fact("eks-auto-mode") {
+            out.push(Diff {
+                aspect: "Who runs the nodes",
+                exam: "You do: managed node groups still need AMI updates, Kubernetes upgrades and scaling.".to_string(),
+                current: "EKS Auto Mode can do it for you: AWS chooses, scales, patches and replaces the nodes, GPUs included, for a management fee.".to_string(),
+                fact,
+            });
+        }
+    }
+    if p == P::EksAnywhere {
+        if let Some(fact) = dated::fact("eks-hybrid-nodes") {
+            out.push(Diff {
+                aspect: "Kubernetes on your own servers",
+                exam: "EKS Anywhere: you run the whole cluster on your hardware.".to_string(),
+                current: "EKS Anywhere for disconnected sites; EKS Hybrid Nodes when your Linux servers stay connected and AWS should run the control plane.".to_string(),
+                fact,
+            });
+        }
+    }
     if p == P::EcsEc2 {
         if let Some(fact) = dated::fact("ecs-managed-instances") {
             out.push(Diff {

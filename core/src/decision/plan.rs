@@ -232,10 +232,10 @@ fn capacity(p: Platform, f: &Facts) -> Option<Capacity> {
     match p {
         P::EcsAnywhere | P::EksAnywhere => None,
         _ if f.has(Key::Interruptible) => Some(match p {
-            // Fargate Spot: ECS only, Linux only.
+            // Fargate Spot: ECS (and Batch) only, Linux only (x86 and Arm).
             _ if fargate_like && !f.has(Key::Windows) && p != P::EcsExpress => Capacity::FargateSpot,
             P::EcsEc2 | P::EksEc2 => Capacity::Spot,
-            P::Batch => Capacity::Spot,
+            P::Batch if batch_compute(f) == BatchCompute::Ec2 => Capacity::Spot,
             _ => {
                 if f.has(Key::Steady) && p != P::AppRunner {
                     Capacity::SavingsPlan
@@ -276,12 +276,10 @@ fn deploy(p: Platform, f: &Facts) -> (Option<Deploy>, Option<DeployVia>) {
         }
         P::EcsAnywhere => (Some(Deploy::Rolling), Some(DeployVia::EcsNative)),
         P::EksEc2 | P::EksFargate | P::EksAnywhere => (Some(wanted), Some(DeployVia::Kubernetes)),
+        // Express Mode sets up a canary deployment (a small share first, short bake times) by default.
         P::EcsExpress => {
-            if wanted == Deploy::Rolling {
-                (Some(Deploy::Rolling), Some(DeployVia::EcsNative))
-            } else {
-                (Some(wanted), Some(DeployVia::EcsNative))
-            }
+            let d = if wanted == Deploy::Rolling { Deploy::Canary } else { wanted };
+            (Some(d), Some(DeployVia::EcsNative))
         }
         P::EcsFargate | P::EcsEc2 => {
             if wanted == Deploy::Rolling {
@@ -319,7 +317,6 @@ fn extras(p: Platform, f: &Facts) -> ExtraSet {
             x.insert(Extra::AppMesh);
         } else if ecs && p != P::EcsAnywhere {
             x.insert(Extra::ServiceConnect);
-            x.insert(Extra::VpcLattice);
         } else if k8s || p == P::Lambda {
             x.insert(Extra::VpcLattice);
         }

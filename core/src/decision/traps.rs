@@ -43,7 +43,7 @@ pub static TRAPS: &[Trap] = &[
         text: "Minimal operations usually points to Fargate, but Fargate exposes no host: no GPUs, no privileged containers, no per-host agents. The need wins, so the answer moves to EC2 capacity; ECS Managed Instances keep the patching and scaling on AWS's side.",
         cards: PlatformSet::ALL,
         applies: |f| f.ops == Ops::Minimal && host_needs(f),
-        source: SourceId::SeedFlow,
+        source: SourceId::FargateTaskDefs,
     },
     Trap {
         id: "eks-fargate-no-daemonsets",
@@ -99,7 +99,7 @@ pub static TRAPS: &[Trap] = &[
         text: "EKS adds a per-cluster hourly fee and Kubernetes upgrades to run. Unless the Kubernetes API itself is needed, ECS is the simpler and cheaper answer for the same containers.",
         cards: PlatformSet(PlatformSet::ALL.0 & !EKS.0),
         applies: |f| !f.has(Key::K8s) && !f.has(Key::Hybrid),
-        source: SourceId::SeedFlow,
+        source: SourceId::EksPricing,
     },
     Trap {
         id: "eks-fee-without-k8s",
@@ -112,7 +112,7 @@ pub static TRAPS: &[Trap] = &[
     Trap {
         id: "ecs-does-not-read-queues",
         title: "ECS doesn't watch your queue",
-        text: "An ECS service does not scale on queue depth by itself. Publish the backlog per task as a metric and let Application Auto Scaling track it (KEDA does this on Kubernetes).",
+        text: "An ECS service does not scale on queue depth by itself. Give Application Auto Scaling a backlog-per-task target (metric math over the queue depth and the running task count) to track; KEDA does this on Kubernetes.",
         cards: PlatformSet::ALL,
         applies: |f| f.has(Key::QueueScaling) || f.workload == Workload::Queue,
         source: SourceId::SqsScaling,
