@@ -439,7 +439,7 @@ mod tests {
             }
             assert_eq!(Key::from_name(a.name), Some(a.key));
         }
-        assert!(KEY_COUNT <= 128, "KeySet bits must fit in a u128");
+        const { assert!(KEY_COUNT <= 128, "KeySet bits must fit in a u128") };
     }
 
     #[test]

@@ -224,8 +224,7 @@ mod tests {
 
     #[test]
     fn long_jobs_rule_out_lambda_only() {
-        let mut f = Facts::default();
-        f.job_minutes = 20.0;
+        let mut f = Facts { job_minutes: 20.0, ..Facts::default() };
         assert_eq!(excluded(&f, P::Lambda), vec!["lambda-15-minutes"]);
         f.job_minutes = 15.0;
         assert!(excluded(&f, P::Lambda).is_empty());
