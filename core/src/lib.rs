@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod chart;
 pub mod decision;
 pub mod platform;
+pub mod model;
 pub mod params;
 pub mod state;
 pub mod url;

@@ -1,0 +1,234 @@
+//! The app's model and the one function that changes it.
+//!
+//! The Yew shell keeps a [`Model`] in a reducer and sends it [`Action`]s; [`update`] is the only
+//! place the model changes, so every rule about input (clamping, locks, notices, keeping the EC2
+//! instance on the chosen architecture) is here, tested natively. Side effects (writing the URL,
+//! local storage, messages to a host page) are the shell's job, done in effects after a change.
+
+use crate::catalog::instances::INSTANCES;
+use crate::catalog::{Overrides, RateRef};
+use crate::decision::flips::Change;
+use crate::params::{Arch, Key, Kind};
+use crate::state::{State, Val};
+use crate::url::{cap_notices, describe, parse_query, Notice};
+
+/// Everything the page shows is derived from this.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Model {
+    /// The inputs (the URL holds exactly this).
+    pub state: State,
+    /// Notices about ignored or changed input, newest last.
+    pub notices: Vec<Notice>,
+    /// The user's rate overrides (kept in local storage, not in the URL).
+    pub overrides: Overrides,
+}
+
+/// Something the user (or the page) did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Set an input to a typed value (a checkbox, a select, a slider).
+    Set(Key, Val),
+    /// Set an input from typed text (a number box).
+    SetRaw(Key, String),
+    /// Flip a flag.
+    Toggle(Key),
+    /// Apply a suggested change of the decision inputs ("what would change the answer").
+    Apply(Vec<Change>),
+    /// Replace the inputs with those of a query string (a deep link, back/forward, a saved scenario).
+    LoadQuery(String),
+    /// Put every input back to its default (locks and view inputs are kept).
+    ResetInputs,
+    /// Dismiss one notice.
+    DismissNotice(usize),
+    /// Dismiss every notice.
+    DismissNotices,
+    /// Override a rate for one region (`None`: every region) from typed text.
+    SetOverride(RateRef, Option<usize>, String),
+    /// Remove one override.
+    ClearOverride(RateRef, Option<usize>),
+    /// Remove every override.
+    ClearOverrides,
+    /// Replace the overrides with an imported set.
+    ReplaceOverrides(Overrides),
+    /// Show a notice that the shell produced (storage, clipboard, import problems).
+    Notify(Notice),
+}
+
+impl Model {
+    /// A model from a query string, with a notice for anything in it that was ignored or changed.
+    pub fn from_query(query: &str) -> Model {
+        let (state, notices) = parse_query(query);
+        Model { state, notices, overrides: Overrides::default() }
+    }
+}
+
+fn locked(m: &mut Model, k: Key) -> bool {
+    if m.state.is_locked(k) {
+        let label = k.param().label;
+        push(m, Notice { key: k.name().into(), text: format!("“{label}” is fixed by this lesson and cannot be changed here.") });
+        true
+    } else {
+        false
+    }
+}
+
+fn push(m: &mut Model, n: Notice) {
+    m.notices.retain(|o| o != &n);
+    m.notices.push(n);
+    m.notices = cap_notices(std::mem::take(&mut m.notices));
+}
+
+/// Keeps the EC2 instance type on the chosen architecture: switching `arch` swaps the instance for
+/// the same shape on the other architecture when the catalog has one.
+fn follow_arch(m: &mut Model) {
+    let arch = m.state.arch();
+    let i = m.state.choice(Key::Instance);
+    let Some(cur) = INSTANCES.get(i) else { return };
+    if cur.arch == arch || cur.gpus > 0 {
+        return;
+    }
+    let best = INSTANCES
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.arch == arch && c.gpus == 0)
+        .min_by(|(_, a), (_, b)| {
+            let da = (a.vcpu - cur.vcpu).abs() * 8.0 + (a.mem_gib - cur.mem_gib).abs();
+            let db = (b.vcpu - cur.vcpu).abs() * 8.0 + (b.mem_gib - cur.mem_gib).abs();
+            da.total_cmp(&db)
+        });
+    if let Some((j, _)) = best {
+        let _ = m.state.set(Key::Instance, Val::Choice(j));
+    }
+}
+
+fn set(m: &mut Model, k: Key, v: Val) {
+    if locked(m, k) {
+        return;
+    }
+    let raw = match &v {
+        Val::Num(n) => crate::url::format_number(*n, 6),
+        _ => String::new(),
+    };
+    if let Some(why) = m.state.set(k, v) {
+        let text = describe(k, &raw, &why, &m.state);
+        push(m, Notice { key: k.name().into(), text });
+    }
+    if k == Key::Arch {
+        follow_arch(m);
+    }
+}
+
+/// Applies one action to the model.
+pub fn update(m: &mut Model, a: Action) {
+    match a {
+        Action::Set(k, v) => set(m, k, v),
+        Action::SetRaw(k, raw) => {
+            if locked(m, k) {
+                return;
+            }
+            if let Some(why) = m.state.set_raw(k, &raw) {
+                let text = describe(k, &raw, &why, &m.state);
+                push(m, Notice { key: k.name().into(), text });
+            }
+            if k == Key::Arch {
+                follow_arch(m);
+            }
+        }
+        Action::Toggle(k) => {
+            if matches!(k.param().kind, Kind::Flag { .. }) {
+                let on = m.state.flag(k);
+                set(m, k, Val::Flag(!on));
+            }
+        }
+        Action::Apply(changes) => {
+            for c in changes {
+                set(m, c.key(), c.value());
+            }
+        }
+        Action::LoadQuery(q) => {
+            let (state, notices) = parse_query(&q);
+            m.state = state;
+            m.notices = notices;
+        }
+        Action::ResetInputs => {
+            for p in crate::params::PARAMS {
+                if p.group != crate::params::Group::View && !m.state.is_locked(p.key) {
+                    m.state.reset(p.key);
+                }
+            }
+        }
+        Action::DismissNotice(i) => {
+            if i < m.notices.len() {
+                m.notices.remove(i);
+            }
+        }
+        Action::DismissNotices => m.notices.clear(),
+        Action::SetOverride(rate, region, raw) => match raw.trim().parse::<f64>() {
+            Ok(v) => {
+                if let Err(bad) = m.overrides.set(rate, region, v) {
+                    push(m, Notice { key: rate.id().into_owned(), text: format!("Override for {} not saved: {}.", rate.label(), bad.text()) });
+                }
+            }
+            Err(_) => push(m, Notice {
+                key: rate.id().into_owned(),
+                text: format!("Override for {}: “{}” is not a number; nothing was changed.", rate.label(), crate::url::shown(&raw)),
+            }),
+        },
+        Action::ClearOverride(rate, region) => {
+            m.overrides.remove(rate, region);
+        }
+        Action::ClearOverrides => m.overrides.clear(),
+        Action::ReplaceOverrides(o) => m.overrides = o,
+        Action::Notify(n) => push(m, n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locked_inputs_do_not_change() {
+        let mut m = Model::from_query("gpu=1&lock=gpu,ops");
+        update(&mut m, Action::Toggle(Key::Gpu));
+        assert!(m.state.flag(Key::Gpu));
+        assert!(m.notices.last().unwrap().text.contains("fixed by this lesson"));
+        update(&mut m, Action::SetRaw(Key::Ops, "full".into()));
+        assert_eq!(m.state.choice_id(Key::Ops), "balanced");
+        update(&mut m, Action::Toggle(Key::K8s));
+        assert!(m.state.flag(Key::K8s));
+    }
+
+    #[test]
+    fn typed_numbers_are_clamped_with_a_notice() {
+        let mut m = Model::default();
+        update(&mut m, Action::SetRaw(Key::Util, "250".into()));
+        assert_eq!(m.state.num(Key::Util), 100.0);
+        assert_eq!(m.notices.len(), 1);
+        update(&mut m, Action::SetRaw(Key::Util, "abc".into()));
+        assert_eq!(m.state.num(Key::Util), 100.0);
+        assert_eq!(m.notices.len(), 2);
+        update(&mut m, Action::DismissNotices);
+        assert!(m.notices.is_empty());
+    }
+
+    #[test]
+    fn arch_switch_keeps_the_instance_shape() {
+        let mut m = Model::default();
+        assert_eq!(m.state.choice_id(Key::Instance), "m5.large");
+        update(&mut m, Action::Set(Key::Arch, Val::Choice(Arch::Arm as usize)));
+        let id = m.state.choice_id(Key::Instance);
+        let inst = &INSTANCES[m.state.choice(Key::Instance)];
+        assert_eq!(inst.arch, Arch::Arm, "{id}");
+        assert_eq!((inst.vcpu, inst.mem_gib), (2.0, 8.0), "{id}");
+    }
+
+    #[test]
+    fn applying_a_flip_and_resetting() {
+        let mut m = Model::from_query("gpu=1&util=70");
+        update(&mut m, Action::Apply(vec![Change::Flag(Key::Gpu, false), Change::Flag(Key::K8s, true)]));
+        assert!(!m.state.flag(Key::Gpu) && m.state.flag(Key::K8s));
+        update(&mut m, Action::ResetInputs);
+        assert_eq!(m.state, State::default());
+    }
+}
