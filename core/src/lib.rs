@@ -14,6 +14,7 @@
 
 pub mod catalog;
 pub mod chart;
+pub mod cost;
 pub mod decision;
 pub mod platform;
 pub mod model;

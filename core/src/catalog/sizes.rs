@@ -73,7 +73,9 @@ pub fn round_up(tiers: &[SizeTier], cpu: f64, mem: f64) -> Option<Size> {
 /// Fargate task sizes for Amazon ECS (Linux platform 1.4.0 or later), from the ECS API model
 /// (ECS-API, P). EKS pods use the same table (EKS-UG, P). The 32 vCPU size seen on a copy of the pricing
 /// page is left out until the API model lists it.
-pub static FARGATE_SIZES: &[SizeTier] = &[
+pub static FARGATE_SIZES: &[SizeTier] = &FARGATE_SIZES_ARRAY;
+
+const FARGATE_SIZES_ARRAY: [SizeTier; 7] = [
     SizeTier { cpu: 0.25, mem: MemChoice::List(&[0.5, 1.0, 2.0]) },
     SizeTier { cpu: 0.5, mem: MemChoice::Range { min: 1.0, max: 4.0, step: 1.0 } },
     SizeTier { cpu: 1.0, mem: MemChoice::Range { min: 2.0, max: 8.0, step: 1.0 } },
@@ -83,8 +85,13 @@ pub static FARGATE_SIZES: &[SizeTier] = &[
     SizeTier { cpu: 16.0, mem: MemChoice::Range { min: 32.0, max: 120.0, step: 8.0 } },
 ];
 
-/// Windows tasks on Fargate need at least 1 vCPU (ECS-API, P).
-pub const FARGATE_WINDOWS_MIN_CPU: f64 = 1.0;
+/// Fargate sizes for Windows tasks: 1, 2 or 4 vCPU only, with the Linux memory choices of those sizes
+/// (ECS developer guide, task CPU and memory; the API model adds that Windows cannot go below 1 vCPU).
+pub static FARGATE_WINDOWS_SIZES: &[SizeTier] = {
+    let (_, rest) = FARGATE_SIZES_ARRAY.split_at(2);
+    let (windows, _) = rest.split_at(3);
+    windows
+};
 
 /// Memory Fargate adds to every EKS pod for the kubelet, kube-proxy and containerd, in GB (EKS-UG, P).
 pub const EKS_FARGATE_POD_OVERHEAD_GB: f64 = 0.25;
@@ -126,6 +133,16 @@ mod tests {
         assert_eq!(fg(16.0, 120.0), Some((16.0, 120.0)));
         assert_eq!(fg(16.0, 120.25), None);
         assert_eq!(fg(16.5, 1.0), None);
+    }
+
+    #[test]
+    fn windows_sizes_are_one_two_or_four_vcpu() {
+        let cpus: Vec<f64> = FARGATE_WINDOWS_SIZES.iter().map(|t| t.cpu).collect();
+        assert_eq!(cpus, [1.0, 2.0, 4.0]);
+        let w = |c, m| round_up(FARGATE_WINDOWS_SIZES, c, m).map(|s| (s.cpu, s.mem));
+        assert_eq!(w(0.25, 0.5), Some((1.0, 2.0)));
+        assert_eq!(w(4.0, 30.0), Some((4.0, 30.0)));
+        assert_eq!(w(8.0, 16.0), None);
     }
 
     #[test]
