@@ -21,3 +21,4 @@ pub mod model;
 pub mod params;
 pub mod state;
 pub mod url;
+pub mod view;

@@ -8,7 +8,7 @@
 use crate::catalog::instances::INSTANCES;
 use crate::catalog::{Overrides, RateRef};
 use crate::decision::flips::Change;
-use crate::params::{Arch, Key, Kind};
+use crate::params::{Key, Kind};
 use crate::state::{State, Val};
 use crate::url::{cap_notices, describe, parse_query, Notice};
 
@@ -186,6 +186,7 @@ pub fn update(m: &mut Model, a: Action) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::params::Arch;
 
     #[test]
     fn locked_inputs_do_not_change() {

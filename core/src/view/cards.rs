@@ -1,0 +1,510 @@
+//! The recommendation and the option cards, as text and attributes ready to render.
+//!
+//! Words come from the decision's [`Explanation`]; money comes from [`super::costs::Costs`]. Cards are
+//! ordered the way a reader compares them: the pick first, then the viable options from cheapest to
+//! dearest, then what the rules ruled out.
+
+use crate::catalog::rates::Origin;
+use crate::catalog::sources::source as rate_source;
+use crate::cost::{cents, usd};
+use crate::decision::explain::{CardText, Diff, FlipText};
+use crate::decision::sources::{source, SourceId};
+use crate::decision::traps::Trap;
+use crate::decision::{Explanation, Status};
+use crate::params::{Key, Pricing};
+use crate::platform::Platform;
+use crate::state::{State, Val};
+use crate::url::to_query;
+
+use super::costs::Costs;
+
+/// A source, ready to link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceView {
+    /// Title.
+    pub title: String,
+    /// Address (empty when the source is not public).
+    pub url: String,
+}
+
+/// A link that applies a change of inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkView {
+    /// What to do, in words.
+    pub text: String,
+    /// The result, in words ("→ EKS on EC2 nodes").
+    pub result: String,
+    /// The whole query string after the change (for opening in a new tab).
+    pub query: String,
+    /// The inputs to set, in order.
+    pub set: Vec<(Key, Val)>,
+}
+
+/// A trap, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrapView {
+    /// Stable id.
+    pub id: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// Explanation.
+    pub text: &'static str,
+    /// Where the fact comes from.
+    pub source: SourceView,
+}
+
+/// The exam answer and today's advice side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiffView {
+    /// What differs.
+    pub aspect: &'static str,
+    /// The exam key's answer.
+    pub exam: String,
+    /// Today's advice.
+    pub current: String,
+    /// The dated change behind it: "30 April 2026: App Runner closed to new customers".
+    pub fact_title: String,
+    /// ISO date of the change.
+    pub fact_date: &'static str,
+    /// What changed.
+    pub fact_text: &'static str,
+    /// Whether the date is on an AWS page (else from reports of the announcement).
+    pub date_on_aws_page: bool,
+    /// Where it is stated.
+    pub source: SourceView,
+}
+
+/// A rule that rules an option out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleView {
+    /// Stable rule id.
+    pub id: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// Why.
+    pub reason: &'static str,
+    /// Where it comes from.
+    pub source: SourceView,
+}
+
+/// Provenance of a rate used by a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateView {
+    /// Rate id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// Value and unit as text.
+    pub value: String,
+    /// "P", "PL", "S", "Assumption" or "Override".
+    pub grade: &'static str,
+    /// As-of date of the value.
+    pub as_of: &'static str,
+    /// Source.
+    pub source: SourceView,
+    /// The user overrode it.
+    pub overridden: bool,
+}
+
+/// One line of a bill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineView {
+    /// Stable line id.
+    pub id: &'static str,
+    /// Label.
+    pub label: &'static str,
+    /// Formula in words.
+    pub detail: String,
+    /// Amount as money text.
+    pub amount: String,
+    /// A line item switched on by an input (not compute).
+    pub line_item: bool,
+    /// The rates used.
+    pub rates: Vec<RateView>,
+}
+
+/// A dated note on a card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteView {
+    /// The note.
+    pub text: String,
+    /// ISO date.
+    pub date: &'static str,
+    /// Source.
+    pub source: SourceView,
+}
+
+/// The cost part of a card or of the recommendation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostView {
+    /// `data-monthly-usd`: dollars a month with two decimals, empty when not costed.
+    pub monthly_usd: String,
+    /// `data-compute-usd`: the same without line items, empty when not costed.
+    pub compute_usd: String,
+    /// "$123.45 a month", or why there is no figure.
+    pub headline: String,
+    /// "of which compute $100.00" when line items are on.
+    pub sub: String,
+    /// Why the figure is missing, if it is.
+    pub problem: Option<String>,
+    /// Position among the costed viable options (1 = cheapest).
+    pub rank: Option<usize>,
+    /// The pricing model applied.
+    pub pricing: String,
+    /// The lines.
+    pub lines: Vec<LineView>,
+    /// Sizing, packing and caveats.
+    pub notes: Vec<String>,
+}
+
+/// One option card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardView {
+    /// Platform id (`data-platform`).
+    pub platform: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// `data-status`.
+    pub status: &'static str,
+    /// Status in words.
+    pub status_label: &'static str,
+    /// One line: what it is.
+    pub summary: &'static str,
+    /// Good for.
+    pub good_for: &'static str,
+    /// What you operate.
+    pub you_operate: &'static str,
+    /// The catch.
+    pub watch_out: &'static str,
+    /// Why this status.
+    pub reasons: Vec<String>,
+    /// Rules against it.
+    pub rules: Vec<RuleView>,
+    /// Traps on this card.
+    pub traps: Vec<TrapView>,
+    /// How it would be run.
+    pub plan_lines: Vec<String>,
+    /// Changes that would make it the pick (or viable).
+    pub changes: Vec<LinkView>,
+    /// Heading for `changes`.
+    pub changes_title: &'static str,
+    /// Exam key versus today.
+    pub diffs: Vec<DiffView>,
+    /// Dated notes.
+    pub notes: Vec<NoteView>,
+    /// Cost.
+    pub cost: CostView,
+}
+
+/// The recommendation panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecView {
+    /// `data-platform` (empty when nothing fits).
+    pub platform: &'static str,
+    /// `data-capacity` (empty when not applicable).
+    pub capacity: &'static str,
+    /// `data-deploy` (empty when not applicable).
+    pub deploy: &'static str,
+    /// `data-extras`.
+    pub extras: String,
+    /// The answer in one line.
+    pub headline: String,
+    /// "Exam answer key" or "Today's AWS advice".
+    pub advice_label: &'static str,
+    /// Why, step by step.
+    pub reasons: Vec<String>,
+    /// How to run it.
+    pub plan_lines: Vec<String>,
+    /// Traps avoided.
+    pub traps: Vec<TrapView>,
+    /// What would change the answer.
+    pub flips: Vec<LinkView>,
+    /// Exam key versus today.
+    pub diffs: Vec<DiffView>,
+    /// Set when nothing fits.
+    pub none_fits: Option<String>,
+    /// Cost of the pick.
+    pub cost: CostView,
+    /// When the advised capacity differs from the pricing the costs use: a link to price it so.
+    pub pricing_hint: Option<LinkView>,
+}
+
+fn decision_source(id: SourceId) -> SourceView {
+    let s = source(id);
+    SourceView { title: s.title.to_string(), url: s.url.to_string() }
+}
+
+fn trap_view(t: &Trap) -> TrapView {
+    TrapView { id: t.id, title: t.title, text: t.text, source: decision_source(t.source) }
+}
+
+fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let mut parts = iso.split('-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else { return iso.to_string() };
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else { return iso.to_string() };
+    match MONTHS.get(m.wrapping_sub(1)) {
+        Some(name) => format!("{d} {name} {y}"),
+        None => iso.to_string(),
+    }
+}
+
+fn diff_view(d: &Diff) -> DiffView {
+    DiffView {
+        aspect: d.aspect,
+        exam: d.exam.clone(),
+        current: d.current.clone(),
+        fact_title: format!("{}: {}", long_date(d.fact.date), d.fact.title),
+        fact_date: d.fact.date,
+        fact_text: d.fact.text,
+        date_on_aws_page: d.fact.date_on_aws_page,
+        source: decision_source(d.fact.source),
+    }
+}
+
+fn link(state: &State, f: &FlipText) -> LinkView {
+    let mut s = state.clone();
+    let set: Vec<(Key, Val)> = f.changes.iter().map(|c| (c.key(), c.value())).collect();
+    for (k, v) in &set {
+        let _ = s.set(*k, v.clone());
+    }
+    let result = match f.top {
+        Some(p) => format!("→ {}", p.name()),
+        None => "→ nothing fits".to_string(),
+    };
+    let text = f.text.clone();
+    let mut chars = text.chars();
+    let text = match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => text,
+    };
+    LinkView { text, result, query: to_query(&s), set }
+}
+
+fn rate_view(r: crate::catalog::RateRef, rates: &crate::catalog::Rates) -> RateView {
+    let value = rates.get(r).map(|v| format!("{} {}", crate::url::format_number(v, 10), r.unit())).unwrap_or_default();
+    match rates.origin(r) {
+        Some(Origin::Override) => RateView {
+            id: r.id().into_owned(),
+            label: r.label().into_owned(),
+            value,
+            grade: "Override",
+            as_of: "",
+            source: SourceView { title: "Your override (stored in this browser)".into(), url: String::new() },
+            overridden: true,
+        },
+        Some(Origin::Catalog(q)) => {
+            let s = rate_source(q.source);
+            RateView {
+                id: r.id().into_owned(),
+                label: r.label().into_owned(),
+                value,
+                grade: q.grade.code(),
+                as_of: q.as_of,
+                source: SourceView {
+                    title: s.map(|s| s.title).unwrap_or(q.source).to_string(),
+                    url: s.map(|s| s.url).unwrap_or("").to_string(),
+                },
+                overridden: false,
+            }
+        }
+        None => RateView {
+            id: r.id().into_owned(),
+            label: r.label().into_owned(),
+            value: "no value for this region".into(),
+            grade: "",
+            as_of: "",
+            source: SourceView { title: String::new(), url: String::new() },
+            overridden: false,
+        },
+    }
+}
+
+/// The cost view of one platform.
+pub fn cost_view(p: Platform, costs: &Costs) -> CostView {
+    let c = &costs.per_platform[p.index()];
+    match &c.result {
+        Ok(b) => {
+            let line_items = b.monthly - b.compute;
+            CostView {
+                monthly_usd: format!("{:.2}", cents(b.monthly)),
+                compute_usd: format!("{:.2}", cents(b.compute)),
+                headline: format!("{} a month", usd(b.monthly)),
+                sub: if line_items.abs() >= 0.005 {
+                    format!("compute {} + line items {}", usd(b.compute), usd(line_items))
+                } else {
+                    String::new()
+                },
+                problem: None,
+                rank: costs.rank[p.index()],
+                pricing: b.pricing.label().to_string(),
+                lines: b
+                    .lines
+                    .iter()
+                    .map(|l| LineView {
+                        id: l.id,
+                        label: l.label,
+                        detail: l.detail.clone(),
+                        amount: usd(l.amount),
+                        line_item: l.toggle.is_some(),
+                        rates: l.rates.iter().map(|r| rate_view(*r, &costs.rates)).collect(),
+                    })
+                    .collect(),
+                notes: c.notes.iter().cloned().chain(b.notes.iter().cloned()).collect(),
+            }
+        }
+        Err(why) => CostView {
+            monthly_usd: String::new(),
+            compute_usd: String::new(),
+            headline: "No monthly figure".to_string(),
+            sub: String::new(),
+            problem: Some(why.clone()),
+            rank: None,
+            pricing: String::new(),
+            lines: Vec::new(),
+            notes: c.notes.clone(),
+        },
+    }
+}
+
+fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Recommended => "Recommended",
+        Status::Viable => "Viable",
+        Status::RuledOut => "Ruled out",
+    }
+}
+
+/// The card of one platform.
+pub fn card(state: &State, c: &CardText, costs: &Costs) -> CardView {
+    let about = c.about;
+    CardView {
+        platform: c.platform.id(),
+        name: c.platform.name(),
+        status: c.status.id(),
+        status_label: status_label(c.status),
+        summary: about.summary,
+        good_for: about.good_for,
+        you_operate: about.you_operate,
+        watch_out: about.watch_out,
+        reasons: c.reasons.clone(),
+        rules: c
+            .rules
+            .iter()
+            .map(|h| RuleView {
+                id: h.rule.id,
+                title: h.rule.title,
+                reason: h.rule.reason,
+                source: SourceView { title: h.source.title.into(), url: h.source.url.into() },
+            })
+            .collect(),
+        traps: c.traps.iter().map(|t| trap_view(t)).collect(),
+        plan_lines: if c.status == Status::RuledOut { Vec::new() } else { c.plan_lines.clone() },
+        changes: c.changes.iter().map(|f| link(state, f)).collect(),
+        changes_title: match c.status {
+            Status::Recommended => "What would change the answer",
+            Status::Viable => "What would make it the pick",
+            Status::RuledOut => "What would bring it back",
+        },
+        diffs: c.diffs.iter().map(diff_view).collect(),
+        notes: c
+            .notes
+            .iter()
+            .map(|(t, f)| NoteView { text: t.clone(), date: f.date, source: decision_source(f.source) })
+            .collect(),
+        cost: cost_view(c.platform, costs),
+    }
+}
+
+/// The cards, ordered: the pick, the viable options by cost, then the ruled-out ones.
+pub fn cards(state: &State, e: &Explanation, costs: &Costs) -> Vec<CardView> {
+    let mut order: Vec<&CardText> = e.cards.iter().collect();
+    let key = |c: &CardText| -> (u8, f64, usize) {
+        let status = match c.status {
+            Status::Recommended => 0,
+            Status::Viable => 1,
+            Status::RuledOut => 2,
+        };
+        let cost = match c.status {
+            Status::Viable => costs.monthly(c.platform).unwrap_or(f64::INFINITY),
+            _ => 0.0,
+        };
+        (status, cost, c.platform.index())
+    };
+    order.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(ka.2.cmp(&kb.2))
+    });
+    order.into_iter().map(|c| card(state, c, costs)).collect()
+}
+
+/// The recommendation panel.
+pub fn recommendation(state: &State, e: &Explanation, costs: &Costs) -> RecView {
+    let d = &e.decision;
+    let plan = d.top_plan();
+    let cost = match d.top {
+        Some(p) => cost_view(p, costs),
+        None => CostView {
+            monthly_usd: String::new(),
+            compute_usd: String::new(),
+            headline: String::new(),
+            sub: String::new(),
+            problem: None,
+            rank: None,
+            pricing: String::new(),
+            lines: Vec::new(),
+            notes: Vec::new(),
+        },
+    };
+    let pricing_hint = plan.and_then(|pl| {
+        let want = match pl.capacity? {
+            crate::decision::plan::Capacity::SavingsPlan => Pricing::Savings1y,
+            crate::decision::plan::Capacity::Spot | crate::decision::plan::Capacity::FargateSpot => Pricing::Spot,
+            crate::decision::plan::Capacity::OnDemand => Pricing::OnDemand,
+        };
+        let have = state.pricing();
+        let same = have == want || (want == Pricing::Savings1y && have == Pricing::Savings3y);
+        (!same).then(|| {
+            let mut s = state.clone();
+            let _ = s.set(Key::Pricing, Val::Choice(want as usize));
+            LinkView {
+                text: format!("Price it as advised ({})", want.label()),
+                result: format!("costs are shown {}", have.label().to_lowercase()),
+                query: to_query(&s),
+                set: vec![(Key::Pricing, Val::Choice(want as usize))],
+            }
+        })
+    });
+    RecView {
+        platform: d.top.map(Platform::id).unwrap_or(""),
+        capacity: plan.and_then(|p| p.capacity).map(|c| c.id()).unwrap_or(""),
+        deploy: plan.and_then(|p| p.deploy).map(|c| c.id()).unwrap_or(""),
+        extras: plan.map(|p| p.extras.ids()).unwrap_or_default(),
+        headline: e.headline.clone(),
+        advice_label: match d.facts.advice {
+            crate::params::Advice::Exam => "Exam answer key",
+            crate::params::Advice::Current => "Today's AWS advice",
+        },
+        reasons: e.reasons.clone(),
+        plan_lines: d.top.map(|p| e.cards[p.index()].plan_lines.clone()).unwrap_or_default(),
+        traps: e.traps.iter().map(|t| trap_view(t)).collect(),
+        flips: e.flips.iter().map(|f| link(state, f)).collect(),
+        diffs: e.diffs.iter().map(diff_view).collect(),
+        none_fits: e.none_fits.clone(),
+        cost,
+        pricing_hint,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_dates() {
+        assert_eq!(long_date("2026-04-30"), "30 April 2026");
+        assert_eq!(long_date("2026-13-01"), "2026-13-01");
+        assert_eq!(long_date("bad"), "bad");
+    }
+}

@@ -1,0 +1,210 @@
+//! The three crossover charts: monthly cost against utilization, task count and traffic, one
+//! series per viable option with a figure.
+//!
+//! Each series is the cost model itself swept along one input, every other input held where the
+//! user set it; [`crate::chart`] traces it exactly and finds every crossover. A platform whose
+//! pricing differs from the chosen one (EKS on Fargate has no Spot, for example) gets the series id
+//! `platform:pricing`, so a crossover always says what it compares.
+
+use crate::catalog::ids::INSTANCE_OPTS;
+use crate::chart::{usd, Axis, ChartGeometry, Padding, Series};
+use crate::cost::totals;
+use crate::decision::{Decision, Status};
+use crate::params::Pricing;
+use crate::platform::Platform;
+use crate::state::State;
+use crate::url::format_number;
+
+use super::costs::Costs;
+
+/// Width of every chart's SVG view box, in pixels (CSS scales it).
+pub const WIDTH: f64 = 640.0;
+/// Height of every chart's SVG view box.
+pub const HEIGHT: f64 = 300.0;
+
+/// A legend entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendView {
+    /// Series id.
+    pub id: String,
+    /// Label.
+    pub label: String,
+    /// The platform, for the series colour.
+    pub platform: &'static str,
+    /// Drawn dashed (a pricing other than the chosen one).
+    pub dashed: bool,
+}
+
+/// A crossover, ready for the DOM contract.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossoverView {
+    /// `data-a`.
+    pub a: String,
+    /// `data-b`.
+    pub b: String,
+    /// `data-at`: the axis value as a plain number.
+    pub at: String,
+    /// The sentence.
+    pub text: String,
+    /// Marker x, y in pixels.
+    pub x: f64,
+    /// Marker y in pixels.
+    pub y: f64,
+}
+
+/// The data table that stands in for the chart for screen readers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableView {
+    /// Column headings: the axis, then one per series.
+    pub head: Vec<String>,
+    /// Rows of text.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartView {
+    /// The axis.
+    pub axis: Axis,
+    /// Panel id: `chart-util`, `chart-tasks`, `chart-rps`.
+    pub id: &'static str,
+    /// Title.
+    pub title: String,
+    /// Description for `<desc>`: what is plotted and the crossovers in words.
+    pub desc: String,
+    /// The geometry.
+    pub geometry: ChartGeometry,
+    /// Legend.
+    pub legend: Vec<LegendView>,
+    /// Crossovers.
+    pub crossovers: Vec<CrossoverView>,
+    /// Data table.
+    pub table: TableView,
+    /// The current input value on this axis.
+    pub current: f64,
+    /// Shown instead of a chart when there is nothing to draw.
+    pub empty: Option<String>,
+}
+
+/// The axis domain for the current inputs.
+pub fn domain(axis: Axis, s: &State) -> (f64, f64) {
+    match axis {
+        Axis::Util => (0.0, 100.0),
+        Axis::Tasks => {
+            let t = s.num(crate::params::Key::Tasks);
+            (1.0, (2.0 * t).clamp(20.0, 400.0).round())
+        }
+        Axis::Rps => {
+            let r = s.num(crate::params::Key::Rps);
+            let hi = crate::chart::nice_domain(0.0, (2.0 * r).max(10.0), 5).1;
+            (0.0, hi)
+        }
+    }
+}
+
+/// The series label: "ECS on EC2, m5.large on-demand", "ECS on Fargate, Savings Plan, 1 year".
+pub fn series_label(p: Platform, pricing: Pricing, instance: usize) -> String {
+    let ec2 = matches!(p, Platform::EcsEc2 | Platform::EksEc2);
+    let price = pricing.label().to_lowercase();
+    if ec2 {
+        format!("{}, {} {}", p.name(), INSTANCE_OPTS[instance.min(INSTANCE_OPTS.len() - 1)].id, price)
+    } else if pricing != Pricing::OnDemand {
+        format!("{}, {}", p.name(), price)
+    } else {
+        p.name().to_string()
+    }
+}
+
+fn eval(p: Platform, pricing: Pricing, costs: &Costs, axis: Axis, x: f64) -> f64 {
+    let c = &costs.per_platform[p.index()];
+    let inp = match axis {
+        Axis::Util => c.inputs.with_util(x),
+        Axis::Tasks => c.inputs.with_tasks(x),
+        Axis::Rps => c.inputs.with_rps(x),
+    };
+    totals(p, pricing, &inp, &costs.rates, c.deploy).map(|t| t.monthly).unwrap_or(f64::NAN)
+}
+
+/// One chart.
+pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs) -> ChartView {
+    let (lo, hi) = domain(axis, s);
+    let chosen = s.pricing();
+    let mut series = Vec::new();
+    let mut legend = Vec::new();
+    for p in Platform::ALL {
+        if d.status(p) == Status::RuledOut {
+            continue;
+        }
+        let Ok(b) = &costs.per_platform[p.index()].result else { continue };
+        let pricing = b.pricing;
+        let id = if pricing == chosen { p.id().to_string() } else { format!("{}:{}", p.id(), pricing.id()) };
+        let label = series_label(p, pricing, costs.per_platform[p.index()].inputs.instance);
+        let f = |x: f64| eval(p, pricing, costs, axis, x);
+        let mut one = if axis.is_discrete() {
+            Series::sampled(id.clone(), label.clone(), |n| f(f64::from(n)), lo as u32, hi as u32)
+        } else {
+            Series::traced(id.clone(), label.clone(), f, lo, hi)
+        };
+        one.points.retain(|pt| pt.0.is_finite() && pt.1.is_finite());
+        if one.points.is_empty() {
+            continue;
+        }
+        legend.push(LegendView { id, label, platform: p.id(), dashed: pricing != chosen });
+        series.push(one);
+    }
+    let geometry = ChartGeometry::new(axis, series, WIDTH, HEIGHT, Padding::default());
+    let crossovers: Vec<CrossoverView> = geometry
+        .crossovers
+        .iter()
+        .map(|c| CrossoverView {
+            a: c.a.clone(),
+            b: c.b.clone(),
+            at: format_number(c.at, 4),
+            text: c.text.clone(),
+            x: c.x,
+            y: c.y,
+        })
+        .collect();
+    let mut head = vec![axis.title().to_string()];
+    head.extend(geometry.series().iter().map(|s| s.label.clone()));
+    let mut xs: Vec<f64> = geometry.x_ticks.iter().map(|t| t.value).collect();
+    let current = s.num(axis.key());
+    if current >= lo && current <= hi {
+        xs.push(current);
+    }
+    xs.extend(geometry.crossovers.iter().map(|c| c.at));
+    xs.sort_by(f64::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+    let rows = xs
+        .iter()
+        .map(|&x| {
+            let mut row = vec![axis.value_text(x)];
+            row.extend(geometry.series().iter().map(|se| se.cost_at(axis, x).map(usd).unwrap_or_else(|| "—".into())));
+            row
+        })
+        .collect();
+    let title = format!("Monthly cost against {}", axis.title().to_lowercase());
+    let empty = geometry.series().is_empty().then(|| "No viable option has a monthly figure to draw.".to_string());
+    let desc = if crossovers.is_empty() {
+        format!("{title}, {} series. No crossover in this range.", geometry.series().len())
+    } else {
+        let words: Vec<&str> = crossovers.iter().map(|c| c.text.as_str()).collect();
+        format!("{title}, {} series. {}", geometry.series().len(), words.join(". "))
+    };
+    ChartView {
+        axis,
+        id: match axis {
+            Axis::Util => "chart-util",
+            Axis::Tasks => "chart-tasks",
+            Axis::Rps => "chart-rps",
+        },
+        title,
+        desc,
+        geometry,
+        legend,
+        crossovers,
+        table: TableView { head, rows },
+        current,
+        empty,
+    }
+}

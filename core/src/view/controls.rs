@@ -1,0 +1,170 @@
+//! The controls, as data: one per input of the [`crate::params`] table, grouped as the page shows
+//! them. The shell draws a checkbox, a select or a slider with a number box from this, and sends back
+//! an [`crate::model::Action`] naming the same [`Key`]; the key, range, step and default all come from
+//! the one table.
+
+use crate::params::{Group, Key, Kind, PARAMS};
+use crate::state::State;
+use crate::url::format_number;
+
+/// How one control is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ControlKind {
+    /// A checkbox.
+    Check {
+        /// Ticked.
+        checked: bool,
+    },
+    /// A select (or radio group when there are few options).
+    Select {
+        /// `(id, label)` of every option.
+        options: Vec<(&'static str, &'static str)>,
+        /// Index of the selected option.
+        selected: usize,
+    },
+    /// A number box, with a range slider beside it when the input has one.
+    Number {
+        /// The value as text.
+        value: String,
+        /// Lowest accepted value.
+        min: String,
+        /// Highest accepted value.
+        max: String,
+        /// The unit shown after the box.
+        unit: &'static str,
+        /// The slider: `(min, max, step, value)` as text, the value pinned into the slider's range.
+        slider: Option<(String, String, String, String)>,
+        /// The value with its unit, for screen readers (`aria-valuetext`).
+        value_text: String,
+    },
+}
+
+/// One control.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ControlView {
+    /// The input.
+    pub key: Key,
+    /// The URL key, also the `data-key` attribute.
+    pub name: &'static str,
+    /// The label.
+    pub label: &'static str,
+    /// One line of help.
+    pub help: &'static str,
+    /// Fixed by a lesson (`lock=`): shown but disabled.
+    pub locked: bool,
+    /// Differs from its default.
+    pub changed: bool,
+    /// How it is drawn.
+    pub kind: ControlKind,
+}
+
+/// A titled group of controls.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupView {
+    /// Stable id (for the DOM).
+    pub id: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// The controls, in table order.
+    pub controls: Vec<ControlView>,
+}
+
+/// The decision groups, in page order.
+pub const DECISION_GROUPS: [(Group, &str, &str); 5] = [
+    (Group::Workload, "workload", "The workload"),
+    (Group::Needs, "needs", "Hard needs"),
+    (Group::Capacity, "capacity", "Capacity"),
+    (Group::Delivery, "delivery", "Releases"),
+    (Group::Operations, "operations", "Operations"),
+];
+
+/// The cost groups, in page order.
+pub const COST_GROUPS: [(Group, &str, &str); 4] = [
+    (Group::Usage, "usage", "Usage and task size"),
+    (Group::Traffic, "traffic", "Traffic"),
+    (Group::Pricing, "pricing", "Pricing"),
+    (Group::LineItems, "line-items", "Line items people forget"),
+];
+
+/// The control of one input.
+pub fn control(s: &State, key: Key) -> ControlView {
+    let p = key.param();
+    let kind = match p.kind {
+        Kind::Flag { .. } => ControlKind::Check { checked: s.flag(key) },
+        Kind::Choice { options, .. } => {
+            ControlKind::Select { options: options.iter().map(|o| (o.id, o.label)).collect(), selected: s.choice(key) }
+        }
+        Kind::Number { min, max, decimals, unit, slider, .. } => {
+            let v = s.num(key);
+            let value = format_number(v, decimals);
+            ControlKind::Number {
+                value_text: format!("{value} {unit}"),
+                value,
+                min: format_number(min, decimals),
+                max: format_number(max, decimals),
+                unit,
+                slider: slider.map(|sl| {
+                    (
+                        format_number(sl.min, 6),
+                        format_number(sl.max, 6),
+                        format_number(sl.step, 6),
+                        format_number(v.clamp(sl.min, sl.max), 6),
+                    )
+                }),
+            }
+        }
+        Kind::Set { .. } | Kind::KeySet | Kind::Token { .. } => ControlKind::Check { checked: false },
+    };
+    ControlView {
+        key,
+        name: p.name,
+        label: p.label,
+        help: p.help,
+        locked: s.is_locked(key),
+        changed: !s.is_default(key),
+        kind,
+    }
+}
+
+/// The groups of controls for `groups`.
+pub fn groups(s: &State, groups: &[(Group, &'static str, &'static str)]) -> Vec<GroupView> {
+    groups
+        .iter()
+        .map(|(g, id, title)| GroupView {
+            id,
+            title,
+            controls: PARAMS.iter().filter(|p| p.group == *g).map(|p| control(s, p.key)).collect(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url::parse_query;
+
+    #[test]
+    fn every_workload_input_has_a_control_with_its_key() {
+        let s = State::default();
+        let mut names: Vec<&str> = groups(&s, &DECISION_GROUPS)
+            .into_iter()
+            .chain(groups(&s, &COST_GROUPS))
+            .flat_map(|g| g.controls.into_iter().map(|c| c.name))
+            .collect();
+        names.sort();
+        let mut want: Vec<&str> = PARAMS.iter().filter(|p| p.group != Group::View).map(|p| p.name).collect();
+        want.sort();
+        assert_eq!(names, want);
+    }
+
+    #[test]
+    fn sliders_pin_values_beyond_their_range() {
+        let (s, _) = parse_query("rps=5000&gpu=1&lock=gpu");
+        let c = control(&s, Key::Rps);
+        let ControlKind::Number { value, slider: Some((_, max, _, at)), .. } = c.kind else { panic!() };
+        assert_eq!(value, "5000");
+        assert_eq!(max, "1000");
+        assert_eq!(at, "1000");
+        assert!(control(&s, Key::Gpu).locked);
+    }
+}

@@ -1,0 +1,119 @@
+//! Every platform's monthly cost for the current inputs, computed once per change and shared by the
+//! cards, the recommendation and the charts.
+//!
+//! Two adjustments happen here, each with a visible note, because they connect the decision to the
+//! cost model: the deployment pattern the engine chose for a platform decides whether deployments
+//! run two revisions side by side, and a GPU need prices the EC2-backed options on a GPU instance
+//! type when the chosen one has none.
+
+use crate::catalog::ids::INSTANCE_OPTS;
+use crate::catalog::instances::INSTANCES;
+use crate::catalog::{Overrides, Rates};
+use crate::cost::{breakdown, Breakdown, CostInputs, DeployOverhead, NotCosted};
+use crate::decision::{plan, Decision, Status};
+use crate::params::{Key, Pricing};
+use crate::platform::{Platform, PLATFORM_COUNT};
+use crate::state::State;
+
+/// One platform's cost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Costed {
+    /// The bill, or why there is none, in words.
+    pub result: Result<Breakdown, String>,
+    /// Why the inputs were adjusted for this platform, if they were.
+    pub notes: Vec<String>,
+    /// The inputs the bill was computed from.
+    pub inputs: CostInputs,
+    /// The deployment overhead applied.
+    pub deploy: DeployOverhead,
+}
+
+/// Every platform's cost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Costs {
+    /// The rates used (region and overrides applied).
+    pub rates: Rates,
+    /// One per platform, in [`Platform::ALL`] order.
+    pub per_platform: Vec<Costed>,
+    /// Rank among the viable options with a figure (1 = cheapest).
+    pub rank: [Option<usize>; PLATFORM_COUNT],
+}
+
+impl Costs {
+    /// Monthly total of `p`, if it has one.
+    pub fn monthly(&self, p: Platform) -> Option<f64> {
+        self.per_platform[p.index()].result.as_ref().ok().map(|b| b.monthly)
+    }
+}
+
+/// The cheapest GPU instance type of the catalog in `region`, if any is priced there.
+fn gpu_instance(rates: &Rates) -> Option<usize> {
+    use crate::catalog::rates::{InstanceRate, RateRef};
+    INSTANCES
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.gpus > 0)
+        .filter_map(|(k, _)| rates.get(RateRef::ec2(InstanceRate::OnDemand, k)).map(|p| (k, p)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k)
+}
+
+fn uses_ec2(p: Platform, d: &Decision) -> bool {
+    match p {
+        Platform::EcsEc2 | Platform::EksEc2 => true,
+        Platform::Batch => plan::batch_compute(&d.facts) == plan::BatchCompute::Ec2,
+        _ => false,
+    }
+}
+
+/// The inputs and deployment overhead used for platform `p`, with notes on any adjustment.
+pub fn inputs_for(p: Platform, base: &CostInputs, d: &Decision, rates: &Rates) -> (CostInputs, DeployOverhead, Vec<String>) {
+    let mut inp = *base;
+    let mut notes = Vec::new();
+    if base.gpu && uses_ec2(p, d) && INSTANCES.get(base.instance).is_some_and(|i| i.gpus == 0) {
+        if let Some(g) = gpu_instance(rates) {
+            notes.push(format!(
+                "{} has no GPU, so this option is priced on {}, the cheapest GPU type in the catalog; choose another under “EC2 instance type”.",
+                INSTANCE_OPTS[base.instance].id, INSTANCE_OPTS[g].id
+            ));
+            inp.instance = g;
+        }
+    }
+    let pl = plan::plan(p, &d.facts);
+    let side_by_side = pl.deploy.is_some_and(|dp| dp.runs_both_revisions());
+    let deploy = if side_by_side { DeployOverhead::SIDE_BY_SIDE } else { DeployOverhead::ROLLING };
+    (inp, deploy, notes)
+}
+
+fn why(e: NotCosted) -> String {
+    match e {
+        NotCosted::MissingRate { .. } => format!("No catalog price: {e}. Add an override in the pricing catalog to cost it."),
+        NotCosted::NotViable(v) => format!("Not viable: {v}."),
+    }
+}
+
+/// Costs every platform for the state, decision and overrides.
+pub fn costs(state: &State, d: &Decision, overrides: &Overrides) -> Costs {
+    let base = CostInputs::from_state(state);
+    let rates = Rates::resolve(state.choice(Key::Region), overrides);
+    let pricing: Pricing = state.pricing();
+    let per_platform: Vec<Costed> = Platform::ALL
+        .into_iter()
+        .map(|p| {
+            let (inputs, deploy, notes) = inputs_for(p, &base, d, &rates);
+            let result = breakdown(p, pricing, &inputs, &rates, deploy).map_err(why);
+            Costed { result, notes, inputs, deploy }
+        })
+        .collect();
+    let mut ranked: Vec<(Platform, f64)> = Platform::ALL
+        .into_iter()
+        .filter(|p| d.status(*p) != Status::RuledOut)
+        .filter_map(|p| per_platform[p.index()].result.as_ref().ok().map(|b| (p, b.monthly)))
+        .collect();
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.index().cmp(&b.0.index())));
+    let mut rank = [None; PLATFORM_COUNT];
+    for (i, (p, _)) in ranked.iter().enumerate() {
+        rank[p.index()] = Some(i + 1);
+    }
+    Costs { rates, per_platform, rank }
+}

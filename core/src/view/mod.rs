@@ -1,0 +1,166 @@
+//! The view model: exactly what the page shows, already worded and formatted.
+//!
+//! Components render these structs and send [`crate::model::Action`]s back; they do no arithmetic
+//! and no formatting of money. Building the view is split by how often each part changes: the
+//! decision's [`Explanation`] only when a decision input changes (the shell memoizes it), costs and
+//! charts on every input change.
+
+pub mod cards;
+pub mod charts;
+pub mod controls;
+pub mod costs;
+
+use crate::chart::Axis;
+use crate::decision::{decide, explain, Decision, Explanation, Facts};
+use crate::model::Model;
+use crate::params::{Key, Mode, PANEL_OPTS};
+use crate::url::to_query;
+
+pub use cards::{CardView, RecView};
+pub use charts::ChartView;
+pub use controls::GroupView;
+
+/// A notice, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeView {
+    /// Position in the model's list (for dismissing).
+    pub index: usize,
+    /// The key it is about (may be empty).
+    pub key: String,
+    /// The message.
+    pub text: String,
+}
+
+/// Which panels are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panels(u128);
+
+impl Panels {
+    /// Whether panel `id` (one of `PANEL_OPTS`) is shown. With no `panels=` input every panel is.
+    pub fn shows(self, id: &str) -> bool {
+        self.0 == 0 || PANEL_OPTS.iter().position(|o| o.id == id).is_some_and(|i| self.0 & (1 << i) != 0)
+    }
+}
+
+/// The whole page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Explore or study.
+    pub mode: Mode,
+    /// Compact view without page chrome.
+    pub embed: bool,
+    /// Panels shown.
+    pub panels: Panels,
+    /// Notices.
+    pub notices: Vec<NoticeView>,
+    /// The recommendation.
+    pub recommendation: RecView,
+    /// Option cards, ordered.
+    pub cards: Vec<CardView>,
+    /// Decision controls.
+    pub decision_groups: Vec<GroupView>,
+    /// Cost controls.
+    pub cost_groups: Vec<GroupView>,
+    /// Charts.
+    pub charts: Vec<ChartView>,
+    /// The canonical query string of the inputs.
+    pub query: String,
+    /// The pricing catalog's as-of date.
+    pub catalog_as_of: &'static str,
+    /// How many rates the user overrode.
+    pub overrides: usize,
+}
+
+/// The decision and its explanation for a model: the part worth memoizing on [`Facts`].
+pub fn explanation(facts: &Facts) -> Explanation {
+    explain(&decide(facts))
+}
+
+/// Builds the page from the model and a (memoized) explanation of the model's facts.
+pub fn page(m: &Model, e: &Explanation) -> Page {
+    let s = &m.state;
+    let d: &Decision = &e.decision;
+    let costs = costs::costs(s, d, &m.overrides);
+    Page {
+        mode: s.mode(),
+        embed: s.flag(Key::Embed),
+        panels: Panels(s.bits(Key::Panels)),
+        notices: m
+            .notices
+            .iter()
+            .enumerate()
+            .map(|(index, n)| NoticeView { index, key: n.key.clone(), text: n.text.clone() })
+            .collect(),
+        recommendation: cards::recommendation(s, e, &costs),
+        cards: cards::cards(s, e, &costs),
+        decision_groups: controls::groups(s, &controls::DECISION_GROUPS),
+        cost_groups: controls::groups(s, &controls::COST_GROUPS),
+        charts: Axis::ALL.into_iter().map(|a| charts::chart(a, s, d, &costs)).collect(),
+        query: to_query(s),
+        catalog_as_of: crate::catalog::CATALOG_AS_OF,
+        overrides: m.overrides.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decision::Facts;
+
+    fn page_for(q: &str) -> Page {
+        let m = Model::from_query(q);
+        page(&m, &explanation(&Facts::from_state(&m.state)))
+    }
+
+    #[test]
+    fn default_page_is_complete_and_finite() {
+        let p = page_for("");
+        assert_eq!(p.cards.len(), 10);
+        assert_eq!(p.recommendation.platform, "ecs-fargate");
+        assert_eq!(p.cards[0].status, "recommended");
+        for c in &p.cards {
+            if c.status != "ruled-out" {
+                assert!(!c.cost.monthly_usd.is_empty() || c.cost.problem.is_some(), "{}", c.platform);
+            }
+            for v in [&c.cost.monthly_usd, &c.cost.compute_usd] {
+                assert!(!v.contains("NaN") && !v.contains("inf") && !v.starts_with('-'), "{}: {v}", c.platform);
+            }
+        }
+        assert_eq!(p.charts.len(), 3);
+        assert!(p.charts.iter().all(|c| !c.legend.is_empty()));
+    }
+
+    #[test]
+    fn gpu_least_ops_page() {
+        let p = page_for("gpu=1&ops=minimal");
+        assert_eq!(p.recommendation.platform, "ecs-ec2");
+        let ec2 = p.cards.iter().find(|c| c.platform == "ecs-ec2").unwrap();
+        assert!(!ec2.cost.monthly_usd.is_empty(), "{:?}", ec2.cost.problem);
+        assert!(ec2.cost.notes.iter().any(|n| n.contains("no GPU")));
+        let fargate = p.cards.iter().find(|c| c.platform == "ecs-fargate").unwrap();
+        assert_eq!(fargate.status, "ruled-out");
+        assert!(fargate.rules.iter().any(|r| r.id == "gpu-needs-ec2"));
+        assert!(p.recommendation.traps.iter().any(|t| t.id == "least-ops-but-host-needs"));
+    }
+
+    #[test]
+    fn viable_cards_are_ranked_by_cost() {
+        let p = page_for("util=90&steady=1");
+        let viable: Vec<f64> = p
+            .cards
+            .iter()
+            .filter(|c| c.status == "viable" && !c.cost.monthly_usd.is_empty())
+            .map(|c| c.cost.monthly_usd.parse().unwrap())
+            .collect();
+        assert!(viable.windows(2).all(|w| w[0] <= w[1]), "{viable:?}");
+    }
+
+    #[test]
+    fn panels_default_to_all() {
+        assert!(Panels(0).shows("cards"));
+        let p = page_for("embed=1&panels=cards,chart-util");
+        assert!(p.embed);
+        assert!(p.panels.shows("cards") && p.panels.shows("chart-util"));
+        assert!(!p.panels.shows("inputs"));
+    }
+}
