@@ -1,17 +1,5 @@
-//! Berth: the Yew shell. It renders the view model computed by `berth-core` and sends actions back.
-
-use yew::prelude::*;
-
-#[component]
-fn App() -> Html {
-    html! {
-        <main class="app">
-            <h1>{ "Berth" }</h1>
-            <p data-testid="boot">{ "Loading the playground…" }</p>
-        </main>
-    }
-}
+//! Binary entry point: Trunk builds this into the page's wasm module.
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    berth::run();
 }

@@ -1,0 +1,117 @@
+//! The root component: one reducer over the core's `Model`, a memoized decision explanation, the
+//! view model built on every change, and the effects that mirror the model into the URL and local
+//! storage.
+
+use std::rc::Rc;
+
+use berth_core::catalog::Overrides;
+use berth_core::decision::Facts;
+use berth_core::model::{update, Action, Model};
+use berth_core::url::Notice;
+use berth_core::view::{self, Page};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::components::layout::Layout;
+use crate::web;
+
+/// Local-storage key of the rate overrides.
+pub const OVERRIDES_KEY: &str = "berth.overrides.v1";
+
+/// The reducer's state: the core model.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Store(pub Model);
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut m = self.0.clone();
+        update(&mut m, action);
+        if m == self.0 {
+            self
+        } else {
+            Rc::new(Store(m))
+        }
+    }
+}
+
+/// What components use to send actions.
+pub type Dispatch = UseReducerDispatcher<Store>;
+
+fn initial_model() -> Model {
+    let mut m = Model::from_query(&web::search());
+    if let Some(text) = web::load(OVERRIDES_KEY) {
+        match Overrides::from_json(&text) {
+            Ok(o) => m.overrides = o,
+            Err(issues) => {
+                let backup = format!("{OVERRIDES_KEY}.corrupt");
+                let _ = web::save(&backup, &text);
+                web::remove(OVERRIDES_KEY);
+                m.notices.push(Notice {
+                    key: String::new(),
+                    text: format!(
+                        "Your saved rate overrides could not be read ({} problem{}); they were kept aside under “{backup}” and the catalog rates are used.",
+                        issues.len(),
+                        if issues.len() == 1 { "" } else { "s" }
+                    ),
+                });
+            }
+        }
+    }
+    m
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> Html {
+    let store = use_reducer(|| Store(initial_model()));
+    let facts = Facts::from_state(&store.0.state);
+    let explanation = use_memo(facts, view::explanation);
+    let page: Rc<Page> = {
+        let model = store.0.clone();
+        let e = explanation.clone();
+        use_memo(model, move |m| view::page(m, &e))
+    };
+
+    // Mirror the inputs into the address bar, a moment after the last change.
+    use_effect_with(page.query.clone(), |q| {
+        let q = q.clone();
+        let t = Timeout::new(150, move || web::replace_query(&q));
+        move || drop(t)
+    });
+
+    // Keep the overrides in local storage.
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with(store.0.overrides.clone(), move |o| {
+            let res = if o.is_empty() {
+                web::remove(OVERRIDES_KEY);
+                Ok(())
+            } else {
+                web::save(OVERRIDES_KEY, &o.to_json())
+            };
+            if let Err(why) = res {
+                dispatch.dispatch(Action::Notify(Notice { key: String::new(), text: format!("Rate overrides not saved: {why}.") }));
+            }
+        });
+    }
+
+    // Back and forward restore the inputs of that entry.
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "popstate", move |_| dispatch.dispatch(Action::LoadQuery(web::search())))
+            });
+            move || drop(listener)
+        });
+    }
+
+    html! {
+        <ContextProvider<Dispatch> context={store.dispatcher()}>
+            <Layout page={page} />
+        </ContextProvider<Dispatch>>
+    }
+}

@@ -1,0 +1,20 @@
+//! Components, one per file. Each renders a piece of the core's view model and sends actions
+//! through the [`crate::app::Dispatch`] context; none of them computes anything.
+
+pub mod cards;
+pub mod change_list;
+pub mod chart;
+pub mod charts;
+pub mod control;
+pub mod control_group;
+pub mod cost_panel;
+pub mod decision_panel;
+pub mod diff_list;
+pub mod header;
+pub mod layout;
+pub mod notices;
+pub mod option_card;
+pub mod recommendation;
+pub mod source_link;
+pub mod trap_list;
+pub mod bill;

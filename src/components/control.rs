@@ -1,0 +1,100 @@
+//! One input control, drawn from its view: a checkbox, a select, or a slider with a number box.
+//! Every control carries `data-key` with its URL key.
+
+use std::rc::Rc;
+
+use berth_core::model::Action;
+use berth_core::state::Val;
+use berth_core::view::controls::{ControlKind, ControlView};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::app::Dispatch;
+
+/// Props of [`Control`].
+#[derive(Properties, PartialEq)]
+pub struct ControlProps {
+    /// The control.
+    pub control: Rc<ControlView>,
+}
+
+/// One control.
+#[component]
+pub fn Control(props: &ControlProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    let c = &props.control;
+    let key = c.key;
+    let id = format!("in-{}", c.name);
+    let help_id = format!("{id}-help");
+    let locked_note = c.locked.then(|| html! { <span class="control__lock">{ " (fixed by this lesson)" }</span> });
+    let class = classes!("control", c.changed.then_some("control--changed"), c.locked.then_some("control--locked"));
+    match &c.kind {
+        ControlKind::Check { checked } => {
+            let onchange = Callback::from(move |e: Event| {
+                let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                dispatch.dispatch(Action::Set(key, Val::Flag(on)));
+            });
+            html! {
+                <div class={classes!(class, "control--check")}>
+                    <input type="checkbox" id={id.clone()} data-key={c.name} checked={*checked}
+                        disabled={c.locked} aria-describedby={help_id.clone()} {onchange} />
+                    <label for={id}>{ c.label }{ locked_note }</label>
+                    <p class="control__help" id={help_id}>{ c.help }</p>
+                </div>
+            }
+        }
+        ControlKind::Select { options, selected } => {
+            let onchange = Callback::from(move |e: Event| {
+                let i = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+                if i >= 0 {
+                    dispatch.dispatch(Action::Set(key, Val::Choice(i as usize)));
+                }
+            });
+            html! {
+                <div class={classes!(class, "control--select")}>
+                    <label for={id.clone()}>{ c.label }{ locked_note }</label>
+                    <select id={id} data-key={c.name} disabled={c.locked} aria-describedby={help_id.clone()} {onchange}>
+                        { for options.iter().enumerate().map(|(i, (oid, label))| html! {
+                            <option value={*oid} selected={i == *selected}>{ *label }</option>
+                        }) }
+                    </select>
+                    <p class="control__help" id={help_id}>{ c.help }</p>
+                </div>
+            }
+        }
+        ControlKind::Number { value, min, max, unit, slider, value_text } => {
+            let slider_html = slider.as_ref().map(|(smin, smax, step, at)| {
+                let d = dispatch.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    let v = e.target_unchecked_into::<HtmlInputElement>().value_as_number();
+                    d.dispatch(Action::Set(key, Val::Num(v)));
+                });
+                html! {
+                    <input type="range" class="control__slider" id={format!("{id}-range")} data-key={c.name}
+                        data-role="slider" min={smin.clone()} max={smax.clone()} step={step.clone()}
+                        value={at.clone()} disabled={c.locked} aria-label={c.label}
+                        aria-valuetext={value_text.clone()} aria-describedby={help_id.clone()} {oninput} />
+                }
+            });
+            let onchange = Callback::from(move |e: Event| {
+                let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+                dispatch.dispatch(Action::SetRaw(key, raw));
+            });
+            html! {
+                <div class={classes!(class, "control--number")}>
+                    <label for={id.clone()}>{ c.label }{ locked_note }</label>
+                    <div class="control__row">
+                        { for slider_html }
+                        <span class="control__box">
+                            <input type="number" id={id} class="control__number" data-key={c.name} data-role="number"
+                                min={min.clone()} max={max.clone()} step="any" value={value.clone()}
+                                disabled={c.locked} aria-describedby={help_id.clone()} {onchange} />
+                            <span class="control__unit">{ *unit }</span>
+                        </span>
+                    </div>
+                    <p class="control__help" id={help_id}>{ c.help }</p>
+                </div>
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The page header: what this is, the catalog date, copy link and reset.
+
+use yew::prelude::*;
+
+use crate::app::Dispatch;
+use crate::web;
+use berth_core::model::Action;
+
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The current query string.
+    pub query: String,
+    /// The pricing catalog's as-of date.
+    pub as_of: &'static str,
+    /// Number of rate overrides in use.
+    pub overrides: usize,
+}
+
+/// The header.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    let copied = use_state(|| None::<bool>);
+    let on_copy = {
+        let copied = copied.clone();
+        let url = web::url_with(&props.query);
+        Callback::from(move |_| {
+            let copied = copied.clone();
+            web::copy(url.clone(), Callback::from(move |ok| copied.set(Some(ok))));
+        })
+    };
+    let on_reset = Callback::from(move |_| dispatch.dispatch(Action::ResetInputs));
+    let status = match *copied {
+        Some(true) => "Link copied.",
+        Some(false) => "Copy failed: the link is in the address bar.",
+        None => "",
+    };
+    html! {
+        <header class="header">
+            <a class="skip" href="#main">{ "Skip to the playground" }</a>
+            <div class="header__brand">
+                <h1 class="header__title">{ "Berth" }</h1>
+                <p class="header__tagline">{ "Where should your containers run on AWS, and what will it cost?" }</p>
+            </div>
+            <div class="header__tools">
+                <p class="header__asof">
+                    { "Prices as of " }<time datetime={props.as_of}>{ props.as_of }</time>
+                    if props.overrides > 0 {
+                        { format!(" · {} rate{} overridden", props.overrides, if props.overrides == 1 { "" } else { "s" }) }
+                    }
+                </p>
+                <button type="button" class="button" data-testid="copy-link" onclick={on_copy}>{ "Copy link" }</button>
+                <button type="button" class="button button--quiet" data-testid="reset" onclick={on_reset}>{ "Reset inputs" }</button>
+                <span class="header__status" role="status">{ status }</span>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,55 @@
+//! The page layout: header, notices, inputs, the recommendation, costs, charts and cards, shown or
+//! hidden by mode, embed and `panels=`.
+
+use std::rc::Rc;
+
+use berth_core::view::Page;
+use yew::prelude::*;
+
+use super::cards::Cards;
+use super::charts::Charts;
+use super::cost_panel::CostPanel;
+use super::decision_panel::DecisionPanel;
+use super::header::Header;
+use super::notices::Notices;
+use super::recommendation::Recommendation;
+
+/// Props: the whole page.
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    /// The view model.
+    pub page: Rc<Page>,
+}
+
+/// The page.
+#[component]
+pub fn Layout(props: &LayoutProps) -> Html {
+    let p = &props.page;
+    let show = |id: &str| p.panels.shows(id);
+    let class = classes!("app", p.embed.then_some("app--embed"));
+    html! {
+        <div class={class}>
+            if !p.embed {
+                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} />
+            }
+            <Notices notices={Rc::new(p.notices.clone())} />
+            <main id="main" class="layout">
+                if show("inputs") {
+                    <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
+                }
+                <div class="layout__results">
+                    if show("cards") {
+                        <Recommendation rec={Rc::new(p.recommendation.clone())} />
+                    }
+                    if show("costs") {
+                        <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
+                    }
+                    <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
+                    if show("cards") {
+                        <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
+                    }
+                </div>
+            </main>
+        </div>
+    }
+}

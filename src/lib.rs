@@ -1,0 +1,18 @@
+//! # Berth: the Yew shell
+//!
+//! A thin layer over [`berth_core`]: the root component keeps the core's `Model` in a reducer,
+//! builds the view model from it and renders it with small components (one per file under
+//! [`components`]). Browser glue (URL, storage, clipboard, messages to a host page, the panic
+//! screen) lives in [`web`]. Nothing here computes a cost, a rule or a crossover.
+
+pub mod app;
+pub mod components;
+pub mod web;
+
+pub use app::App;
+
+/// Starts the app in the page's `<body>`, with a panic screen instead of a frozen page.
+pub fn run() {
+    web::install_panic_screen();
+    yew::Renderer::<App>::new().render();
+}

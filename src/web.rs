@@ -1,0 +1,149 @@
+//! Browser glue: the URL, local storage, the clipboard and the panic screen.
+//!
+//! Every call here can fail in a real browser (storage disabled, clipboard denied, no history in a
+//! sandboxed frame), so each returns an `Option` or a `Result` and the app carries on without it.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The query string of the page's URL, without the `?`.
+pub fn search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// The page's address without query or fragment (works under any sub-path).
+pub fn base_url() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// The page's path without query or fragment.
+pub fn path() -> String {
+    window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
+/// The absolute address of the page with query `q`.
+pub fn url_with(q: &str) -> String {
+    if q.is_empty() {
+        base_url()
+    } else {
+        format!("{}?{q}", base_url())
+    }
+}
+
+/// Replaces the query string in the address bar without reloading or adding history.
+pub fn replace_query(q: &str) {
+    let Some(w) = window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    let url = if q.is_empty() { format!("{}{hash}", path()) } else { format!("{}?{q}{hash}", path()) };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// Reads a local-storage entry.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a local-storage entry. Fails when storage is unavailable or full.
+pub fn save(key: &str, value: &str) -> Result<(), String> {
+    let s = storage().ok_or_else(|| "local storage is not available in this browser".to_string())?;
+    s.set_item(key, value).map_err(|_| "local storage is full or blocked".to_string())
+}
+
+/// Removes a local-storage entry.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Every local-storage key that starts with `prefix`.
+pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let Some(s) = storage() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect()
+}
+
+/// Copies text to the clipboard; `done` receives whether it worked.
+pub fn copy(text: String, done: yew::Callback<bool>) {
+    let Some(w) = window() else {
+        done.emit(false);
+        return;
+    };
+    let clipboard = w.navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done.emit(JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Offers text as a file download (JSON or CSV) through a temporary object URL.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |_| "the browser refused the download".to_string();
+    let doc = window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(fail)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Replaces the page with a readable error and a link back to the defaults if the app panics,
+/// instead of leaving a frozen or blank page.
+pub fn install_panic_screen() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        web_sys::console::error_1(&msg.clone().into());
+        let Some(doc) = window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        let build = || -> Option<web_sys::Element> {
+            let box_ = doc.create_element("div").ok()?;
+            box_.set_class_name("panic");
+            box_.set_attribute("role", "alert").ok()?;
+            box_.set_attribute("data-testid", "panic").ok()?;
+            let h = doc.create_element("h1").ok()?;
+            h.set_text_content(Some("Something went wrong"));
+            let p = doc.create_element("p").ok()?;
+            p.set_text_content(Some(
+                "The playground hit an error it could not recover from. Your link may hold a combination it does not handle; start again from the defaults.",
+            ));
+            let pre = doc.create_element("pre").ok()?;
+            pre.set_text_content(Some(&msg));
+            let a = doc.create_element("a").ok()?;
+            a.set_attribute("href", &path()).ok()?;
+            a.set_attribute("data-testid", "reset-link").ok()?;
+            a.set_text_content(Some("Reset to defaults"));
+            for el in [&h, &p, &pre, &a] {
+                box_.append_child(el).ok()?;
+            }
+            Some(box_)
+        };
+        if let Some(el) = build() {
+            body.set_text_content(None);
+            let _ = body.append_child(&el);
+        }
+    }));
+}
