@@ -1,8 +1,8 @@
 //! Monthly cost of every platform, as a total for charts and as an itemized bill for people.
 //!
 //! Why it is shaped this way:
-//! - One code path, two outputs. Each platform's cost is written once ([`model`]), generic over a
-//!   [`Sink`]. [`totals`] runs it with a sink that only adds numbers: no strings, no allocation, fast
+//! - One code path, two outputs. Each platform's cost is written once (the private `model` module),
+//!   generic over a private `Sink` trait. [`totals`] runs it with a sink that only adds numbers: no strings, no allocation, fast
 //!   enough to run thousands of times per slider move. [`breakdown`] runs the very same code with a sink
 //!   that also keeps each line's wording, rates and notes. The two can therefore never disagree.
 //! - Rates come resolved ([`Rates`]): one region, overrides applied, read by index. A rate the region

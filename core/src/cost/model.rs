@@ -429,7 +429,7 @@ fn ec2<S: Sink>(cx: Cx, pricing: Pricing, orch: Orch, scale: Scale, s: &mut S) -
         let name = inst.id;
         let why = match binding {
             Binding::NetworkInterfaces => format!(
-                "network interfaces: {} per instance, one of them the instance's own, and every awsvpc task takes one",
+                "network interfaces: {} per instance, one of them the instance's own, and every awsvpc task takes one (ENI trunking raises this on the instance types that support it)",
                 inst.max_enis
             ),
             Binding::Pods => format!(
@@ -857,7 +857,7 @@ fn extras<S: Sink>(cx: Cx, p: Platform, usage: Usage, deploy: DeployOverhead, s:
         let side_hours = (i.deploys * i.bake_min / 60.0).min(hours);
         let side_text = move || format!("{} deployments × {} min = {} h side by side", qty(i.deploys), qty(i.bake_min), qty(side_hours));
         match usage {
-            _ if p == Platform::Batch => {}
+            _ if p == Platform::Batch => s.note(|| "Batch jobs are submitted, not deployed: no deployment overhead.".into()),
             Usage::AppRunner { avg_active, mem_gb, gb_rate, rate } => {
                 let n = avg_active.max(APP_RUNNER_MIN_SIZE);
                 s.line(LineId::Deploy, Some(Key::Deploys), side_hours * n * mem_gb * gb_rate, &[rate], || {
