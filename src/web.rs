@@ -147,3 +147,24 @@ pub fn install_panic_screen() {
         }
     }));
 }
+
+/// Whether the page runs inside a frame (embedded in a lesson).
+pub fn in_frame() -> bool {
+    window().is_some_and(|w| match (w.parent(), w.top()) {
+        (Ok(Some(parent)), Ok(Some(top))) => !js_sys::Object::is(&parent, &w) || !js_sys::Object::is(&top, &w),
+        _ => false,
+    })
+}
+
+/// Posts a JSON message (given as text) to the host page when the app is embedded. The message
+/// carries no secret, and the host's origin is unknown in advance, so any origin may receive it.
+pub fn post_to_host(message_json: &str) {
+    if !in_frame() {
+        return;
+    }
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if let Ok(value) = js_sys::JSON::parse(message_json) {
+        let _ = parent.post_message(&value, "*");
+    }
+}
