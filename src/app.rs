@@ -98,6 +98,23 @@ pub fn App() -> Html {
         });
     }
 
+    // Embedded in a lesson: tell the host page the inputs and the answer whenever they change…
+    {
+        let state = store.0.state.clone();
+        let decision = explanation.decision;
+        use_effect_with(page.query.clone(), move |_| {
+            web::post_to_host(&berth_core::embed::state_message(&state, &decision));
+        });
+    }
+
+    // …and the content height, so it can size the frame.
+    use_effect_with((), |_| {
+        let watch = web::in_frame()
+            .then(|| web::watch_height(".app", |h| web::post_to_host(&berth_core::embed::resize_message(h))))
+            .flatten();
+        move || drop(watch)
+    });
+
     // Back and forward restore the inputs of that entry.
     {
         let dispatch = store.dispatcher();

@@ -10,6 +10,7 @@ pub mod control_group;
 pub mod cost_panel;
 pub mod decision_panel;
 pub mod diff_list;
+pub mod embed_code;
 pub mod header;
 pub mod layout;
 pub mod notices;

@@ -168,3 +168,35 @@ pub fn post_to_host(message_json: &str) {
         let _ = parent.post_message(&value, "*");
     }
 }
+
+/// Watches the height of the element matching `selector` and calls `on_height` whenever it changes.
+/// Returns a guard that stops watching when dropped.
+pub fn watch_height(selector: &str, on_height: impl Fn(f64) + 'static) -> Option<HeightWatch> {
+    use wasm_bindgen::closure::Closure;
+    let doc = window()?.document()?;
+    let el = doc.query_selector(selector).ok().flatten()?;
+    let target = el.clone();
+    let last = std::cell::Cell::new(-1.0f64);
+    let cb = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(move |_: js_sys::Array, _: web_sys::ResizeObserver| {
+        let h = target.get_bounding_client_rect().height();
+        if (h - last.get()).abs() >= 1.0 {
+            last.set(h);
+            on_height(h);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&el);
+    Some(HeightWatch { observer, _cb: cb })
+}
+
+/// Keeps a [`watch_height`] observer alive; disconnects it when dropped.
+pub struct HeightWatch {
+    observer: web_sys::ResizeObserver,
+    _cb: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>,
+}
+
+impl Drop for HeightWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod chart;
 pub mod cost;
 pub mod decision;
+pub mod embed;
 pub mod platform;
 pub mod model;
 pub mod params;

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::embed_code::EmbedCode;
 use crate::app::Dispatch;
 use crate::web;
 use berth_core::model::Action;
@@ -52,6 +53,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </p>
                 <button type="button" class="button" data-testid="copy-link" onclick={on_copy}>{ "Copy link" }</button>
                 <button type="button" class="button button--quiet" data-testid="reset" onclick={on_reset}>{ "Reset inputs" }</button>
+                <EmbedCode query={props.query.clone()} />
                 <span class="header__status" role="status">{ status }</span>
             </div>
         </header>

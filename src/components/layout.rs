@@ -50,6 +50,11 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     }
                 </div>
             </main>
+            if p.embed {
+                <p class="app__open">
+                    <a href={crate::web::url_with(&p.open_query)} target="_blank" rel="noopener">{ "Open this in the full playground" }</a>
+                </p>
+            }
         </div>
     }
 }

@@ -65,6 +65,8 @@ pub struct Page {
     pub charts: Vec<ChartView>,
     /// The canonical query string of the inputs.
     pub query: String,
+    /// The query string for opening an embedded lesson in the full page (no embed, panels or locks).
+    pub open_query: String,
     /// The pricing catalog's as-of date.
     pub catalog_as_of: &'static str,
     /// How many rates the user overrode.
@@ -97,6 +99,13 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         cost_groups: controls::groups(s, &controls::COST_GROUPS),
         charts: Axis::ALL.into_iter().map(|a| charts::chart(a, s, d, &costs)).collect(),
         query: to_query(s),
+        open_query: {
+            let mut open = s.clone();
+            for k in [Key::Embed, Key::Panels, Key::Lock] {
+                open.reset(k);
+            }
+            to_query(&open)
+        },
         catalog_as_of: crate::catalog::CATALOG_AS_OF,
         overrides: m.overrides.len(),
     }
