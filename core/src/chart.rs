@@ -328,6 +328,15 @@ impl Step {
     fn value(self) -> f64 {
         self.times(1)
     }
+
+    /// The next larger step: 1 → 2 → 5 → 10.
+    fn next(self) -> Step {
+        match self.m {
+            1 => Step { m: 2, e: self.e },
+            2 => Step { m: 5, e: self.e },
+            _ => Step { m: 1, e: self.e.saturating_add(1) },
+        }
+    }
 }
 
 /// 10^e, exact up to 10^22.
@@ -356,7 +365,9 @@ fn tick_step(lo: f64, hi: f64, max_count: usize, whole: bool) -> Option<Step> {
     for e in first..=first + 3 {
         for m in [1, 2, 5] {
             let st = Step { m, e };
-            if span / st.value() <= n * (1.0 + 1e-9) {
+            // Slack for rounding, including what the magnitude of the bounds costs.
+            let slack = 1e-9 * n + 4.0 * f64::EPSILON * lo.abs().max(hi.abs()) / st.value();
+            if span / st.value() <= n + slack {
                 return Some(st);
             }
         }
@@ -399,8 +410,10 @@ fn ticks_with(lo: f64, hi: f64, max_count: usize, whole: bool) -> Vec<f64> {
         return vec![lo, hi];
     };
     let sv = st.value();
-    let i0 = (lo / sv - 1e-9).ceil();
-    let i1 = (hi / sv + 1e-9).floor();
+    // Rounding slack in units of steps: relative, plus what the magnitude of the bounds costs.
+    let slack = 1e-9 + 4.0 * f64::EPSILON * lo.abs().max(hi.abs()) / sv;
+    let i0 = (lo / sv - slack).ceil();
+    let i1 = (hi / sv + slack).floor();
     if !(i0.is_finite() && i1.is_finite()) || i1 < i0 {
         return Vec::new();
     }
@@ -416,11 +429,14 @@ fn ticks_with(lo: f64, hi: f64, max_count: usize, whole: bool) -> Vec<f64> {
     out
 }
 
-/// Extends `[lo, hi]` outwards to multiples of the tick step that [`nice_ticks`] would use with the
-/// same `max_count`, so the first and last ticks sit on the ends. For a cost axis pass `lo = 0`.
+/// Extends `[lo, hi]` outwards to multiples of a tick step such that [`nice_ticks`] with the same
+/// `max_count` puts its first and last ticks exactly on the ends. For a cost axis pass `lo = 0`.
 ///
-/// `lo == hi` is widened to include 0 (or to `[0, 1]` when both are 0); non-finite bounds give
-/// `[0, 1]`. Never returns NaN; bounds that would overflow are left as they are.
+/// The smallest such step is used (1, 2 or 5 × 10^k, as for ticks). `lo == hi` is widened to
+/// include 0 (or to `[0, 1]` when both are 0); non-finite bounds give `[0, 1]`. With
+/// `max_count = 1` a domain on both sides of 0 cannot have ticks on both ends; it is extended to
+/// the nearest multiples of the first step. Never returns NaN; bounds that would overflow are left
+/// as they are.
 pub fn nice_domain(lo: f64, hi: f64, max_count: usize) -> (f64, f64) {
     if !lo.is_finite() || !hi.is_finite() {
         return (0.0, 1.0);
@@ -435,10 +451,10 @@ pub fn nice_domain(lo: f64, hi: f64, max_count: usize) -> (f64, f64) {
             hi = 0.0;
         }
     }
-    for _ in 0..10 {
-        let Some(st) = tick_step(lo, hi, max_count, false) else {
-            break;
-        };
+    let Some(first) = tick_step(lo, hi, max_count, false) else {
+        return (lo, hi);
+    };
+    let snap = |st: Step| {
         let sv = st.value();
         let mut i = (lo / sv).floor() as i64;
         if st.times(i) > lo {
@@ -455,25 +471,38 @@ pub fn nice_domain(lo: f64, hi: f64, max_count: usize) -> (f64, f64) {
             j -= 1;
         }
         let (nlo, nhi) = (st.times(i), st.times(j));
-        if !(nlo.is_finite() && nhi.is_finite()) || (nlo == lo && nhi == hi) {
+        (nlo.is_finite() && nhi.is_finite()).then_some((nlo, nhi))
+    };
+    let on = |v: f64, st: Step| st.times((v / st.value()).round() as i64) == v;
+    let mut st = first;
+    for _ in 0..32 {
+        let Some((nlo, nhi)) = snap(st) else {
             break;
+        };
+        if tick_step(nlo, nhi, max_count, false).is_some_and(|t| on(nlo, t) && on(nhi, t)) {
+            return (nlo, nhi);
         }
-        lo = nlo;
-        hi = nhi;
+        st = st.next();
     }
-    (lo, hi)
+    snap(first).unwrap_or((lo, hi))
 }
 
 // ---------------------------------------------------------------------------------------------
 // Exact tracing of piecewise-linear costs
 // ---------------------------------------------------------------------------------------------
 
-/// Interior probes at (5 ∓ √5) / 10 of an interval: irrational, so they never land on the round
-/// numbers where cost functions tend to bend, and asymmetric enough that the three parts differ.
-const PROBE_LO: f64 = 0.276_393_202_250_021;
-const PROBE_HI: f64 = 0.723_606_797_749_979;
+/// Where an interval is probed, as fractions of its width: arbitrary, unrelated irrational-looking
+/// numbers, so that samples never sit on round numbers (where costs bend) and the probes of a part
+/// never line up with those of the interval it came from. (Golden-section points do line up: nested
+/// parts repeat the same ratios, and round bends then fell exactly on chords between samples.)
+const PROBE_LO: f64 = 0.287_321_957_146_3;
+const PROBE_HI: f64 = 0.694_173_281_529_7;
 /// A sample is "on a line" when it is within this much of the largest |cost| seen, times that cost.
 const TRACE_TOL: f64 = 1e-11;
+/// A bend found where two lines meet is confirmed by a sample on each side, this share of the
+/// way towards the neighbouring samples (further if the two lines are too close to tell apart
+/// there): two bends closer together than that can pass for one.
+const BESIDE: f64 = 1e-7;
 /// Intervals narrower than this share of the domain are not split further.
 const MIN_WIDTH: f64 = 1e-9;
 /// Evaluation budget of one trace; only reached by functions that are not piecewise linear.
@@ -506,8 +535,10 @@ enum Work {
     /// Nothing is known inside `(a, b)`: probe it.
     Probe(Point, Point),
     /// f is the line `l` on `[a, u]` and the line `r` on `[v, b]`, and bends somewhere in
-    /// `(u, v)`. A side whose line is not known yet has `u == a` (or `v == b`).
-    Split { a: Point, u: Point, v: Point, b: Point, l: Option<Line>, r: Option<Line> },
+    /// `(u, v)`. A side whose line is not known yet has `u == a` (or `v == b`). `l_ok` says the
+    /// line `l` is confirmed by a third sample that was not placed from it (so f really is `l` on
+    /// `[a, u]`), likewise `r_ok`.
+    Split { a: Point, u: Point, v: Point, b: Point, l: Option<Line>, r: Option<Line>, l_ok: bool, r_ok: bool },
 }
 
 struct Tracer<F> {
@@ -536,21 +567,27 @@ impl<F: FnMut(f64) -> f64> Tracer<F> {
 ///
 /// How: the domain is probed at two interior points. Four collinear samples mean a straight line,
 /// so a linear `f` costs exactly **4 evaluations**. Otherwise the straight parts give the lines on
-/// either side of a bend and the bend is where they intersect: one evaluation there confirms it
-/// exactly. When only one side's line is known, a sample on the other side either moves the known
-/// end or gives the missing line. A single bend costs 5 evaluations when it falls between the
-/// probes (45 % of positions) and 6 to 10 otherwise; two bends about 15 to 25. When a confirmation
-/// fails (several bends), every part between samples is probed again. A sample that lies on one
-/// of the two lines moves that end, so a jump is found by bisection.
+/// either side of a bend, and the bend is where they intersect: one evaluation there must lie on
+/// both lines, and since that point was placed from the lines it is confirmed by one more sample
+/// just beside it on each side. When only one side's line is known, a sample on the other side
+/// either moves the known end or gives the missing line. A sample that lies on just one of the two
+/// lines moves that end, so a jump is found by bisection. When a confirmation fails (several
+/// bends close together), every unconfirmed part is probed again.
 ///
-/// Every segment of the result has been confirmed straight by at least one sample strictly inside
-/// it. Assumption: `f` is continuous and piecewise linear with finitely many bends, and no part of
-/// it leaves a straight line and returns to the same line between two neighbouring samples.
-/// Otherwise the result is still a polyline through samples of `f`, sorted by `x` and correct at
-/// every sample: jumps are narrowed to 1e-9 of the domain, curves are followed densely until
-/// [`MAX_TRACE_EVALS`] evaluations (breadth first, so evenly), and a bump hidden between two
-/// samples is missed. Samples where `f` is not finite are dropped. `lo > hi` is swapped;
-/// `lo == hi` gives one point; a non-finite bound gives no point.
+/// Cost, measured over 2,000 bend positions on `[0, 100]`: a single bend takes 7 evaluations when
+/// it falls between the first two probes and 8 to 13 otherwise (7.8 on average); two bends 13 to 29
+/// (18 on average); a jump about 33.
+///
+/// Every segment of the result is confirmed straight by at least one sample inside it that was not
+/// placed from its line. Assumption: `f` is continuous and piecewise linear with finitely many
+/// bends, no part of it leaves a straight line and returns to the same line between two
+/// neighbouring samples (a cost would have to pause and then catch up exactly with its former
+/// trend), and no two bends are
+/// closer than 1e-7 of the space between samples. Otherwise the result is still a polyline through
+/// samples of `f`, sorted by `x` and correct at every sample: jumps are narrowed to 1e-9 of the
+/// domain, curves are followed densely up to [`MAX_TRACE_EVALS`] evaluations (breadth first, so
+/// evenly), and a bump hidden between two samples is missed. Samples where `f` is not finite are
+/// dropped. `lo > hi` is swapped; `lo == hi` gives one point; a non-finite bound gives no point.
 pub fn trace(f: impl FnMut(f64) -> f64, lo: f64, hi: f64) -> Vec<Point> {
     if !lo.is_finite() || !hi.is_finite() {
         return Vec::new();
@@ -567,7 +604,7 @@ pub fn trace(f: impl FnMut(f64) -> f64, lo: f64, hi: f64) -> Vec<Point> {
     let mut queue = VecDeque::from([Work::Probe(a, b)]);
     // Breadth first, so a budget spent on a function that is not piecewise linear is spread evenly.
     while let Some(work) = queue.pop_front() {
-        if t.samples.len() + 2 > MAX_TRACE_EVALS {
+        if t.samples.len() + 3 > MAX_TRACE_EVALS {
             break;
         }
         match work {
@@ -589,20 +626,42 @@ pub fn trace(f: impl FnMut(f64) -> f64, lo: f64, hi: f64) -> Vec<Point> {
                     (false, true) => (a, p1, None, Some(Line::through(p1, b))),
                     (false, false) => (p1, p2, Some(Line::through(a, p1)), Some(Line::through(p2, b))),
                 };
-                queue.push_back(Work::Split { a, u, v, b, l, r });
+                queue.push_back(Work::Split { a, u, v, b, l, r, l_ok: left_straight, r_ok: right_straight });
             }
-            Work::Split { a, u, v, b, l, r } => {
+            Work::Split { a, u, v, b, l, r, l_ok, r_ok } => {
                 let w = v.0 - u.0;
                 if w <= min_width {
                     continue;
                 }
+                // Parts between samples whose lines are not confirmed are probed again.
+                let reprobe = |queue: &mut VecDeque<Work>, inner: &[Point]| {
+                    let mut pts = Vec::with_capacity(inner.len() + 2);
+                    if !l_ok {
+                        pts.push(a);
+                    }
+                    pts.extend_from_slice(inner);
+                    if !r_ok {
+                        pts.push(b);
+                    }
+                    queue.extend(pts.windows(2).map(|p| Work::Probe(p[0], p[1])));
+                };
                 let x = match (l, r) {
-                    // Intersection of l and r, measured from u; the midpoint when it is not inside.
                     (Some(l), Some(r)) => {
-                        // An end that lies on both lines is the bend.
-                        if t.near(v.1, l.at(v.0)) || t.near(u.1, r.at(u.0)) {
+                        // An end that lies on the other line is the bend.
+                        // (That sample confirms the line it was not placed from.)
+                        if t.near(v.1, l.at(v.0)) {
+                            if !r_ok {
+                                queue.push_back(Work::Probe(v, b));
+                            }
                             continue;
                         }
+                        if t.near(u.1, r.at(u.0)) {
+                            if !l_ok {
+                                queue.push_back(Work::Probe(a, u));
+                            }
+                            continue;
+                        }
+                        // Where l and r meet, measured from u; the midpoint when not inside.
                         let d = (r.at(v.0) - l.at(u.0) - r.s * w) / (l.s - r.s);
                         if d.is_finite() && u.0 + d > u.0 && u.0 + d < v.0 {
                             u.0 + d
@@ -610,8 +669,7 @@ pub fn trace(f: impl FnMut(f64) -> f64, lo: f64, hi: f64) -> Vec<Point> {
                             u.0 + 0.5 * w
                         }
                     }
-                    // One line known: a sample far from it either moves the known end or gives
-                    // the other line.
+                    // One line known: a sample off it gives the other line, one on it moves the end.
                     (Some(_), None) => u.0 + PROBE_HI * w,
                     (None, Some(_)) => u.0 + PROBE_LO * w,
                     (None, None) => continue,
@@ -625,22 +683,110 @@ pub fn trace(f: impl FnMut(f64) -> f64, lo: f64, hi: f64) -> Vec<Point> {
                 }
                 let on_l = l.is_some_and(|l| t.near(k.1, l.at(x)));
                 let on_r = r.is_some_and(|r| t.near(k.1, r.at(x)));
-                let next = match (on_l, on_r) {
-                    // The bend, exactly (or two pieces of one line).
-                    (true, true) => continue,
-                    (true, false) => Work::Split { a, u: k, v, b, l, r },
-                    (false, true) => Work::Split { a, u, v: k, b, l, r },
-                    (false, false) if r.is_none() => {
-                        Work::Split { a, u, v: k, b, l, r: Some(Line::through(k, b)) }
+                let next = match (on_l, on_r, l, r) {
+                    (true, true, Some(l), Some(r)) => {
+                        // k is on both lines by construction, so it cannot tell which line f
+                        // follows next to it: one sample just left of it must be on l and one
+                        // just right of it on r.
+                        // Far enough that l and r are told apart there, yet close to the bend.
+                        let apart = 100.0 * TRACE_TOL * t.scale / (l.s - r.s).abs();
+                        let reach = |gap: f64| (BESIDE * gap).max(apart).min(0.5 * gap);
+                        let ml = x - reach(x - u.0);
+                        let mr = x + reach(v.0 - x);
+                        let (mut left, mut right) = (None, None);
+                        if ml > u.0 && ml < x {
+                            left = Some(t.eval(ml));
+                        }
+                        if mr > x && mr < v.0 {
+                            right = Some(t.eval(mr));
+                        }
+                        let fits = |p: Option<Point>, line: Line| p.is_none_or(|p| t.near(p.1, line.at(p.0)));
+                        if fits(left, l) && fits(right, r) {
+                            continue;
+                        }
+                        // A side sample on the other side's line shows where f already follows
+                        // that line: the bends lie beyond it, next to a now confirmed line, and
+                        // the unconfirmed line that misled is probed again.
+                        if let Some(p) = left.filter(|p| t.near(p.1, r.at(p.0)) && fits(right, r)) {
+                            if !l_ok {
+                                queue.push_back(Work::Probe(a, u));
+                            }
+                            queue.push_back(Work::Split {
+                                a: u,
+                                u,
+                                v: p,
+                                b,
+                                l: None,
+                                r: Some(r),
+                                l_ok: false,
+                                r_ok: true,
+                            });
+                            continue;
+                        }
+                        if let Some(p) = right.filter(|p| t.near(p.1, l.at(p.0)) && fits(left, l)) {
+                            if !r_ok {
+                                queue.push_back(Work::Probe(v, b));
+                            }
+                            queue.push_back(Work::Split {
+                                a,
+                                u: p,
+                                v,
+                                b: v,
+                                l: Some(l),
+                                r: None,
+                                l_ok: true,
+                                r_ok: false,
+                            });
+                            continue;
+                        }
+                        let mut inner: Vec<Point> =
+                            [Some(u), left, Some(k), right, Some(v)].into_iter().flatten().collect();
+                        inner.dedup_by(|q, p| q.0 == p.0);
+                        reprobe(&mut queue, &inner);
+                        continue;
                     }
-                    (false, false) if l.is_none() => {
-                        Work::Split { a, u: k, v, b, l: Some(Line::through(a, k)), r }
+                    (true, false, ..) => Work::Split { a, u: k, v, b, l, r, l_ok: true, r_ok },
+                    (false, true, ..) => Work::Split { a, u, v: k, b, l, r, l_ok, r_ok: true },
+                    (false, false, _, None) => {
+                        Work::Split { a, u, v: k, b, l, r: Some(Line::through(k, b)), l_ok, r_ok: false }
                     }
-                    // More than one bend, possibly outside (u, v) as well: the lines are not to
-                    // be trusted, so every part is probed again.
-                    (false, false) => {
-                        let parts = [a, u, k, v].into_iter().zip([u, k, v, b]);
-                        queue.extend(parts.map(|(p, q)| Work::Probe(p, q)));
+                    (false, false, None, _) => {
+                        Work::Split { a, u: k, v, b, l: Some(Line::through(a, k)), r, l_ok: false, r_ok }
+                    }
+                    // Off both lines: more than one bend. If k is on the chord from u to v, f is
+                    // straight there (k was not placed from that chord) and the other bends lie
+                    // beyond u and v, each next to a known line.
+                    _ if t.near(k.1, chord(u, v, x)) => {
+                        let m = Line::through(u, v);
+                        if !l_ok {
+                            queue.push_back(Work::Split {
+                                a,
+                                u: a,
+                                v: u,
+                                b: v,
+                                l: None,
+                                r: Some(m),
+                                l_ok: false,
+                                r_ok: true,
+                            });
+                        }
+                        if !r_ok {
+                            queue.push_back(Work::Split {
+                                a: u,
+                                u: v,
+                                v: b,
+                                b,
+                                l: Some(m),
+                                r: None,
+                                l_ok: true,
+                                r_ok: false,
+                            });
+                        }
+                        continue;
+                    }
+                    // Otherwise every unconfirmed part is probed again.
+                    _ => {
+                        reprobe(&mut queue, &[u, k, v]);
                         continue;
                     }
                 };
@@ -721,16 +867,27 @@ pub struct Crossing {
 /// Two costs closer than this share of the largest cost on either curve are a tie.
 const TIE_TOL: f64 = 1e-10;
 
-/// Exact crossovers of two polylines (as returned by [`trace`]) over the `x` range they share.
+/// Exact crossovers of two polylines (sorted by `x`, as returned by [`trace`]) over the `x` range
+/// they share, in one merged walk over both (no evaluation, no sorting).
 ///
 /// Between the merged breakpoints of both curves the difference `a - b` is linear, so every root
 /// is found exactly. The rule: a crossing is where the strictly cheaper side changes. Costs within
-/// 1e-10 of the largest cost are a tie; ties belong to neither side. Touching without crossing,
+/// 1e-10 of the largest cost on either curve are a tie; ties belong to neither side. Touching without crossing,
 /// and identical stretches with the same side cheaper on both ends, give no crossing. When one side
 /// is cheaper before a tie and the other after it, the crossing is at the end of the tie, where
 /// the new side starts being strictly cheaper. Crossings come in increasing `at`, and their
 /// `cheaper_above` alternates.
 pub fn crossings(a: &[Point], b: &[Point]) -> Vec<Crossing> {
+    crossings_within(a, b, TIE_TOL * largest(a).max(largest(b)))
+}
+
+/// The largest finite |cost| of a curve.
+fn largest(pts: &[Point]) -> f64 {
+    pts.iter().filter(|p| p.1.is_finite()).fold(0.0f64, |m, p| m.max(p.1.abs()))
+}
+
+/// [`crossings`] with the tie tolerance given.
+fn crossings_within(a: &[Point], b: &[Point], tol: f64) -> Vec<Crossing> {
     let (Some(a0), Some(an), Some(b0), Some(bn)) = (a.first(), a.last(), b.first(), b.last()) else {
         return Vec::new();
     };
@@ -738,43 +895,77 @@ pub fn crossings(a: &[Point], b: &[Point]) -> Vec<Crossing> {
     if lo.is_nan() || hi.is_nan() || lo > hi {
         return Vec::new();
     }
-    let mut xs: Vec<f64> =
-        a.iter().chain(b).map(|p| p.0).filter(|&x| x > lo && x < hi).chain([lo, hi]).collect();
-    xs.sort_by(f64::total_cmp);
-    xs.dedup();
-    let rows: Vec<(f64, f64, f64)> = xs
-        .into_iter()
-        .filter_map(|x| Some((x, interpolate(a, x)?, interpolate(b, x)?)))
-        .filter(|r| r.1.is_finite() && r.2.is_finite())
-        .collect();
-    let scale = rows.iter().fold(0.0f64, |m, r| m.max(r.1.abs()).max(r.2.abs()));
-    let tol = TIE_TOL * scale;
+    let (mut wa, mut wb) = (Walker { pts: a, k: 0 }, Walker { pts: b, k: 0 });
+    // Next breakpoint of either curve after the current x.
+    let (mut ia, mut ib) = (a.partition_point(|p| p.0 <= lo), b.partition_point(|p| p.0 <= lo));
     let mut out = Vec::new();
-    // The last row where one side was strictly cheaper: (index, a - b).
-    let mut last: Option<(usize, f64)> = None;
-    for (j, &(x, ya, yb)) in rows.iter().enumerate() {
+    // The last x where one side was strictly cheaper, with a - b there, and whether it was the
+    // breakpoint just before the current one (no tie in between).
+    let mut last: Option<(f64, f64)> = None;
+    let mut adjacent = false;
+    let mut prev_x = lo;
+    let mut x = lo;
+    loop {
+        let (ya, yb) = (wa.at(x), wb.at(x));
         let d = ya - yb;
-        if d.abs() <= tol {
-            continue;
-        }
-        if let Some((i, di)) = last {
-            if (di > 0.0) != (d > 0.0) {
-                let at = if i + 1 == j {
-                    // a - b is linear on [x_i, x]: its root.
-                    let xi = rows[i].0;
-                    (xi + (x - xi) * (di / (di - d))).clamp(xi, x)
-                } else {
-                    // A tie from x_{i+1} to x_{j-1}: the new side is strictly cheaper after it.
-                    rows[j - 1].0
-                };
-                let (side, curve) = if d < 0.0 { (Side::A, a) } else { (Side::B, b) };
-                let cost = interpolate(curve, at).unwrap_or(if d < 0.0 { ya } else { yb });
-                out.push(Crossing { at, cost, cheaper_above: side });
+        if !d.is_finite() || d.abs() <= tol {
+            adjacent = false;
+        } else {
+            if let Some((xi, di)) = last {
+                if (di > 0.0) != (d > 0.0) {
+                    let at = if adjacent {
+                        // a - b is linear on [x_i, x]: its root.
+                        (xi + (x - xi) * (di / (di - d))).clamp(xi, x)
+                    } else {
+                        // A tie ends at the previous breakpoint: the new side is strictly cheaper after it.
+                        prev_x
+                    };
+                    let (side, curve) = if d < 0.0 { (Side::A, a) } else { (Side::B, b) };
+                    let cost = interpolate(curve, at).unwrap_or(if d < 0.0 { ya } else { yb });
+                    out.push(Crossing { at, cost, cheaper_above: side });
+                }
             }
+            last = Some((x, d));
+            adjacent = true;
         }
-        last = Some((j, d));
+        if x >= hi {
+            break;
+        }
+        prev_x = x;
+        let next = |pts: &[Point], i: usize| pts.get(i).map_or(hi, |p| p.0);
+        x = next(a, ia).min(next(b, ib)).min(hi);
+        while a.get(ia).is_some_and(|p| p.0 <= x) {
+            ia += 1;
+        }
+        while b.get(ib).is_some_and(|p| p.0 <= x) {
+            ib += 1;
+        }
+        if x <= prev_x {
+            break;
+        }
     }
     out
+}
+
+/// Reads a polyline at increasing `x`, in amortized constant time.
+struct Walker<'a> {
+    pts: &'a [Point],
+    k: usize,
+}
+
+impl Walker<'_> {
+    fn at(&mut self, x: f64) -> f64 {
+        let pts = self.pts;
+        while self.k + 2 < pts.len() && pts[self.k + 1].0 < x {
+            self.k += 1;
+        }
+        let p = pts[self.k];
+        match pts.get(self.k + 1) {
+            Some(&q) if x == q.0 => q.1,
+            Some(&q) if x != p.0 => chord(p, q, x),
+            _ => p.1,
+        }
+    }
 }
 
 /// Samples `f` once at every whole number from `lo` to `hi` (inclusive, in either order), as points
@@ -790,37 +981,37 @@ pub fn sample(mut f: impl FnMut(u32) -> f64, lo: u32, hi: u32) -> Vec<Point> {
 /// Same tie rule as [`crossings`]: ties belong to neither side and a tie between two stretches
 /// where the same side is cheaper gives no crossing. Only `x` values present in both series count.
 pub fn sample_crossings(a: &[Point], b: &[Point]) -> Vec<Crossing> {
-    let mut rows = Vec::with_capacity(a.len().min(b.len()));
+    sample_crossings_within(a, b, TIE_TOL * largest(a).max(largest(b)))
+}
+
+/// [`sample_crossings`] with the tie tolerance given.
+fn sample_crossings_within(a: &[Point], b: &[Point], tol: f64) -> Vec<Crossing> {
+    let mut out = Vec::new();
+    // Whether a was the dearer side at the last sample where one side was strictly cheaper.
+    let mut last: Option<bool> = None;
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         let (pa, pb) = (a[i], b[j]);
         if pa.0 < pb.0 {
             i += 1;
-        } else if pb.0 < pa.0 {
-            j += 1;
-        } else {
-            if pa.1.is_finite() && pb.1.is_finite() {
-                rows.push((pa.0, pa.1, pb.1));
-            }
-            i += 1;
-            j += 1;
+            continue;
         }
-    }
-    let scale = rows.iter().fold(0.0f64, |m, r| m.max(r.1.abs()).max(r.2.abs()));
-    let tol = TIE_TOL * scale;
-    let mut out = Vec::new();
-    let mut last_sign: Option<bool> = None;
-    for &(x, ya, yb) in &rows {
-        let d = ya - yb;
-        if d.abs() <= tol {
+        if pb.0 < pa.0 {
+            j += 1;
+            continue;
+        }
+        i += 1;
+        j += 1;
+        let d = pa.1 - pb.1;
+        if !d.is_finite() || d.abs() <= tol {
             continue;
         }
         let a_dearer = d > 0.0;
-        if last_sign.is_some_and(|s| s != a_dearer) {
-            let (side, cost) = if a_dearer { (Side::B, yb) } else { (Side::A, ya) };
-            out.push(Crossing { at: x, cost, cheaper_above: side });
+        if last.is_some_and(|s| s != a_dearer) {
+            let (side, cost) = if a_dearer { (Side::B, pb.1) } else { (Side::A, pa.1) };
+            out.push(Crossing { at: pa.0, cost, cheaper_above: side });
         }
-        last_sign = Some(a_dearer);
+        last = Some(a_dearer);
     }
     out
 }
@@ -923,12 +1114,14 @@ pub struct SeriesCrossing {
 /// axis value: [`crossings`] on a continuous axis, [`sample_crossings`] on the task axis.
 pub fn pair_crossings(axis: Axis, series: &[Series]) -> Vec<SeriesCrossing> {
     let mut out = Vec::new();
+    let scales: Vec<f64> = series.iter().map(|s| largest(&s.points)).collect();
     for (a, sa) in series.iter().enumerate() {
         for (b, sb) in series.iter().enumerate().skip(a + 1) {
+            let tol = TIE_TOL * scales[a].max(scales[b]);
             let found = if axis.is_discrete() {
-                sample_crossings(&sa.points, &sb.points)
+                sample_crossings_within(&sa.points, &sb.points, tol)
             } else {
-                crossings(&sa.points, &sb.points)
+                crossings_within(&sa.points, &sb.points, tol)
             };
             out.extend(found.into_iter().map(|crossing| SeriesCrossing { a, b, crossing }));
         }
@@ -1101,17 +1294,32 @@ fn px(v: f64) -> f64 {
     }
 }
 
-/// Writes tenths of a pixel as compact text: 123 → "12.3", 120 → "12", -5 → "-0.5".
+/// Writes tenths of a pixel as compact text: 123 → "12.3", 120 → "12", -5 → "-0.5". (By hand:
+/// paths hold thousands of numbers and this runs on every input event.)
 fn push_tenths(out: &mut String, t: i64) {
-    use std::fmt::Write;
-    let sign = if t < 0 { "-" } else { "" };
+    if t < 0 {
+        out.push('-');
+    }
     let a = t.unsigned_abs();
-    // Writing to a String cannot fail.
-    let _ = if a.is_multiple_of(10) {
-        write!(out, "{sign}{}", a / 10)
-    } else {
-        write!(out, "{sign}{}.{}", a / 10, a % 10)
-    };
+    let (int, frac) = (a / 10, a % 10);
+    let mut buf = [0u8; 24];
+    let mut i = buf.len() - 2;
+    let mut n = int;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if frac != 0 {
+        buf[buf.len() - 2] = b'.';
+        buf[buf.len() - 1] = b'0' + frac as u8;
+    }
+    let end = if frac != 0 { buf.len() } else { buf.len() - 2 };
+    // Only ASCII digits and '.' were written.
+    out.push_str(std::str::from_utf8(&buf[i..end]).unwrap_or_default());
 }
 
 /// A compact SVG path through pixel points: rounded to 0.1 px, repeated and collinear points
@@ -1447,8 +1655,8 @@ mod tests {
     #[test]
     fn a_single_bend_is_found_exactly_and_cheaply() {
         let mut worst = 0;
-        for k in 1..200 {
-            let kink = f64::from(k) / 2.0;
+        for k in 1..400 {
+            let kink = f64::from(k) / 4.0;
             let n = Cell::new(0);
             // A minimum charge: flat at 40 until 4x passes it.
             let pts = trace(counted(move |x| (4.0 * x).max(40.0) + (x - kink).max(0.0), &n), 0.0, 100.0);
@@ -1459,15 +1667,15 @@ mod tests {
             }
             worst = worst.max(n.get());
         }
-        assert!(worst <= 25, "{worst}");
+        assert!(worst <= 30, "{worst}");
 
-        for k in 1..100 {
-            let kink = f64::from(k);
+        for k in 1..2000 {
+            let kink = f64::from(k) / 20.0;
             let n = Cell::new(0);
             let pts = trace(counted(move |x| (x - kink).max(0.0) * 0.2, &n), 0.0, 100.0);
             assert_eq!(pts.len(), 3, "{kink}: {pts:?}");
             assert!((pts[1].0 - kink).abs() < 1e-9, "{kink}: {pts:?}");
-            assert!(n.get() <= 10, "{kink}: {} evaluations", n.get());
+            assert!(n.get() <= 13, "{kink}: {} evaluations", n.get());
         }
     }
 
@@ -1602,6 +1810,7 @@ mod tests {
         assert_eq!(path_d(std::iter::empty()), "");
         assert_eq!(path_d([(0.0, 0.0), (10.0, 0.0), (5.0, 0.0)]), "M0 0H10H5");
         assert_eq!(path_d([(-0.5, 0.04), (-0.5, 3.0)]), "M-0.5 0V3");
+        assert_eq!(path_d([(-1234.56, 99999.94), (1e15, -0.04)]), "M-1234.6 99999.9L1000000000000000 0");
     }
 
     fn util_chart() -> ChartGeometry {
