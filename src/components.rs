@@ -13,6 +13,7 @@ pub mod diff_list;
 pub mod embed_code;
 pub mod header;
 pub mod layout;
+pub mod lazy_details;
 pub mod notices;
 pub mod option_card;
 pub mod recommendation;

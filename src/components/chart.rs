@@ -6,6 +6,8 @@ use std::rc::Rc;
 use berth_core::chart::Move;
 use berth_core::view::ChartView;
 use web_sys::Element;
+
+use super::lazy_details::LazyDetails;
 use yew::prelude::*;
 
 /// Props of [`Chart`].
@@ -147,8 +149,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                         }) }
                     </ol>
                 }
-                <details class="chart__data">
-                    <summary>{ "Data table" }</summary>
+                <LazyDetails class="chart__data" summary="Data table">
                     <table>
                         <caption class="visually-hidden">{ &c.title }</caption>
                         <thead><tr>{ for c.table.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
@@ -162,7 +163,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                             }) }
                         </tbody>
                     </table>
-                </details>
+                </LazyDetails>
             }
         </figure>
     }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::bill::Bill;
 use super::change_list::ChangeList;
 use super::diff_list::DiffList;
+use super::lazy_details::LazyDetails;
 use super::source_link::SourceLink;
 use super::trap_list::TrapList;
 
@@ -56,8 +57,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             { for c.notes.iter().map(|n| html! {
                 <p class="card__note">{ &n.text }{ " " }<SourceLink source={n.source.clone()} /></p>
             }) }
-            <details class="card__more">
-                <summary>{ "Details, bill and what would change it" }</summary>
+            <LazyDetails class="card__more" summary="Details, bill and what would change it">
                 <dl class="card__about">
                     <dt>{ "Good for" }</dt><dd>{ c.good_for }</dd>
                     <dt>{ "You operate" }</dt><dd>{ c.you_operate }</dd>
@@ -71,7 +71,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 <ChangeList changes={c.changes.clone()} title={c.changes_title} />
                 <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_lowercase()) }) }</h4>
                 <Bill cost={c.cost.clone()} />
-            </details>
+            </LazyDetails>
         </article>
     }
 }

@@ -86,13 +86,24 @@ pub struct ChartView {
     pub empty: Option<String>,
 }
 
+/// Widest task-count window a chart samples.
+pub const TASK_WINDOW: f64 = 120.0;
+
 /// The axis domain for the current inputs.
 pub fn domain(axis: Axis, s: &State) -> (f64, f64) {
     match axis {
         Axis::Util => (0.0, 100.0),
+        // Whole task counts are sampled one by one (costs step where another instance is needed),
+        // so the window stays at most `TASK_WINDOW` wide: from 1 to twice the peak while that fits,
+        // else centred on the peak.
         Axis::Tasks => {
-            let t = s.num(crate::params::Key::Tasks);
-            (1.0, (2.0 * t).clamp(20.0, 400.0).round())
+            let t = s.num(crate::params::Key::Tasks).round();
+            if 2.0 * t <= TASK_WINDOW {
+                (1.0, (2.0 * t).max(20.0))
+            } else {
+                let lo = (t - TASK_WINDOW / 2.0).max(1.0);
+                (lo, lo + TASK_WINDOW)
+            }
         }
         Axis::Rps => {
             let r = s.num(crate::params::Key::Rps);
