@@ -418,6 +418,37 @@ choice_enum!(
     Mode, MODE_OPTS, [Explore, Study]
 );
 
+/// The URL keys as a Markdown table (key, accepted values, default, meaning), for the README.
+/// Generated from [`PARAMS`], so the documentation cannot drift from the parser.
+pub fn markdown_table() -> String {
+    fn num(v: f64) -> String {
+        format!("{v}")
+    }
+    let mut out = String::from("| Key | Values | Default | Meaning |\n|---|---|---|---|\n");
+    for p in PARAMS {
+        let (values, default) = match p.kind {
+            Kind::Flag { default } => ("`1`/`0`/`true`/`false`".to_string(), if default { "`1`" } else { "`0`" }.to_string()),
+            Kind::Choice { options, default } => (
+                options.iter().map(|o| format!("`{}`", o.id)).collect::<Vec<_>>().join(" \\| "),
+                format!("`{}`", options[default].id),
+            ),
+            Kind::Number { min, max, default, decimals, unit, .. } => {
+                let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+                let step = if decimals == 0 { "whole numbers".to_string() } else { format!("{decimals} decimal(s)") };
+                (format!("{}–{}{unit}, {step}", num(min), num(max)), format!("`{}`", num(default)))
+            }
+            Kind::Set { options } => (
+                format!("comma-separated: {}", options.iter().map(|o| format!("`{}`", o.id)).collect::<Vec<_>>().join(", ")),
+                "all".to_string(),
+            ),
+            Kind::KeySet => ("comma-separated input keys".to_string(), "none".to_string()),
+            Kind::Token { max_len } => (format!("an id, `a-z0-9-`, at most {max_len} characters"), "none".to_string()),
+        };
+        out.push_str(&format!("| `{}` | {} | {} | {} |\n", p.name, values, default, p.help.replace('|', "\\|")));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,93 @@
+// Trunk post-build hook (see Trunk.toml). Works in Trunk's staging directory ($TRUNK_STAGING_DIR):
+//  1. moves Trunk's inline boot script into a hashed file, so the page needs no inline script
+//     (the Content-Security-Policy allows scripts from the page's own origin only), and adds the
+//     service worker registration to it;
+//  2. writes sw.js from tools/sw.js with this build's version and every file to precache;
+//  3. writes build.json (version, files, raw and gzip sizes) for the bench and the README;
+//  4. fails the build if the page would load anything from another origin.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const sha = (data) => createHash('sha256').update(data).digest('hex');
+
+const REGISTER_SW = `
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  addEventListener('load', () => { navigator.serviceWorker.register('./sw.js').catch(() => {}); });
+}
+`;
+
+/** Moves the inline module script(s) to one external file. Returns [html, bootName, bootBody]. */
+export function externalizeBoot(html) {
+  const inline = /<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
+  const bodies = [];
+  let out = html.replace(inline, (_m, attrs, body) => {
+    if (!/type\s*=\s*["']?module/.test(attrs)) throw new Error(`inline non-module script left in the page: ${attrs}`);
+    bodies.push(body.trim());
+    return bodies.length === 1 ? '<!--boot-->' : '';
+  });
+  if (bodies.length === 0) throw new Error('no inline boot script found: has Trunk changed its output?');
+  const body = `${bodies.join('\n')}\n${REGISTER_SW}`;
+  const name = `boot-${sha(body).slice(0, 16)}.js`;
+  out = out.replace('<!--boot-->', `<script type="module" src="./${name}"></script>`);
+  return [out, name, body];
+}
+
+/** Every URL the page, its styles and its scripts would load; each must be relative to the page. */
+export function foreignUrls(files) {
+  const found = [];
+  const check = (file, url) => {
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url) && !/^data:/i.test(url)) found.push(`${file}: ${url}`);
+    else if (url.startsWith('/')) found.push(`${file}: ${url} (root-absolute: breaks under a sub-path)`);
+  };
+  for (const [name, text] of files) {
+    if (name.endsWith('.html')) {
+      for (const m of text.matchAll(/\s(?:src|href)\s*=\s*["']([^"']*)["']/g)) check(name, m[1]);
+    } else if (name.endsWith('.css')) {
+      for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) check(name, m[1]);
+      for (const m of text.matchAll(/@import\s+["']([^"']+)["']/g)) check(name, m[1]);
+    } else if (name.endsWith('.js')) {
+      for (const m of text.matchAll(/\b(?:import|from)\s*\(?\s*["']([^"']+)["']/g)) check(name, m[1]);
+      for (const m of text.matchAll(/\b(?:fetch|importScripts|register)\(\s*["']([^"']+)["']/g)) check(name, m[1]);
+    } else if (name.endsWith('.webmanifest')) {
+      const m = JSON.parse(text);
+      for (const u of [m.start_url, m.scope, ...(m.icons ?? []).map((i) => i.src)]) if (u) check(name, u);
+    }
+  }
+  return found;
+}
+
+export function postbuild(dir) {
+  const indexPath = join(dir, 'index.html');
+  const [html, bootName, bootBody] = externalizeBoot(readFileSync(indexPath, 'utf8'));
+  writeFileSync(indexPath, html);
+  writeFileSync(join(dir, bootName), bootBody);
+
+  const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile() && n !== 'sw.js' && n !== 'build.json').sort();
+  const texts = names.filter((n) => /\.(html|css|js|webmanifest)$/.test(n)).map((n) => [n, readFileSync(join(dir, n), 'utf8')]);
+  const foreign = foreignUrls(texts);
+  if (foreign.length) throw new Error(`the bundle would load from another origin:\n  ${foreign.join('\n  ')}`);
+
+  const files = names.map((name) => {
+    const data = readFileSync(join(dir, name));
+    return { name, bytes: data.length, gzip: gzipSync(data, { level: 9 }).length, sha256: sha(data) };
+  });
+  const version = sha(files.map((f) => `${f.name}:${f.sha256}`).join('\n')).slice(0, 16);
+  const assets = ['./', ...names.filter((n) => n !== 'index.html').map((n) => `./${n}`)];
+  const template = readFileSync(join(HERE, 'sw.js'), 'utf8');
+  const sw = template.replace('__VERSION__', version).replace('__ASSETS__', JSON.stringify(assets));
+  writeFileSync(join(dir, 'sw.js'), sw);
+  writeFileSync(join(dir, 'build.json'), `${JSON.stringify({ version, files }, null, 2)}\n`);
+  return { version, files, bootName };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+  if (!dir) throw new Error('usage: TRUNK_STAGING_DIR=dist node tools/postbuild.mjs');
+  const { version, files } = postbuild(dir);
+  const gz = files.reduce((t, f) => t + f.gzip, 0);
+  console.log(`postbuild: version ${version}, ${files.length} files, ${(gz / 1024).toFixed(1)} KB gzip`);
+}
