@@ -37,6 +37,9 @@ pub enum BadValue {
     Negative,
     /// A percentage above 100.
     OverHundredPercent,
+    /// Larger than any real rate ([`MAX_PRICE`] dollars or [`MAX_QUANTITY`] units): a typo, and
+    /// a value that would overflow the monthly totals.
+    TooLarge,
     /// The region index is not one of `REGION_OPTS`.
     UnknownRegion,
 }
@@ -48,6 +51,7 @@ impl BadValue {
             BadValue::NotFinite => "is not a finite number",
             BadValue::Negative => "is negative",
             BadValue::OverHundredPercent => "is a percentage above 100",
+            BadValue::TooLarge => "is larger than any real rate (at most $1,000,000 per unit, or 10^12 for a quantity)",
             BadValue::UnknownRegion => "names a region the catalog does not know",
         }
     }
@@ -60,10 +64,18 @@ fn check(rate: RateRef, v: f64) -> Result<(), BadValue> {
         Err(BadValue::Negative)
     } else if rate.value_kind() == ValueKind::Percent && v > 100.0 {
         Err(BadValue::OverHundredPercent)
+    } else if (rate.value_kind() == ValueKind::Price && v > MAX_PRICE) || v > MAX_QUANTITY {
+        Err(BadValue::TooLarge)
     } else {
         Ok(())
     }
 }
+
+/// The largest price an override may set, in dollars per unit. No AWS rate comes near it; the
+/// bound keeps every monthly total finite (1000 tasks × 16 vCPU × 744 h × this is about 1.2e13).
+pub const MAX_PRICE: f64 = 1e6;
+/// The largest quantity (free-tier allowance, GB, requests) an override may set.
+pub const MAX_QUANTITY: f64 = 1e12;
 
 /// Identifies the export format.
 pub const FORMAT: &str = "berth-rate-overrides";
@@ -365,6 +377,7 @@ mod tests {
         assert_eq!(o.set(alb, None, f64::NAN), Err(BadValue::NotFinite));
         assert_eq!(o.set(alb, Some(99), 1.0), Err(BadValue::UnknownRegion));
         assert_eq!(o.set(Rate::Ec2Sp1yDiscount.into(), None, 101.0), Err(BadValue::OverHundredPercent));
+        assert_eq!(o.set(alb, None, 2e6), Err(BadValue::TooLarge));
         assert_eq!(o.len(), 2);
         assert!(o.remove(alb, None));
         assert!(!o.remove(alb, None));

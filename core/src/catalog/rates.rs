@@ -518,7 +518,12 @@ impl RateRef {
 
     /// Whether `v` is an acceptable value for this rate.
     pub fn accepts(self, v: f64) -> bool {
-        v.is_finite() && v >= 0.0 && (self.value_kind() != ValueKind::Percent || v <= 100.0)
+        let max = match self.value_kind() {
+            ValueKind::Percent => 100.0,
+            ValueKind::Price => super::overrides::MAX_PRICE,
+            ValueKind::Quantity => super::overrides::MAX_QUANTITY,
+        };
+        v.is_finite() && (0.0..=max).contains(&v)
     }
 }
 
@@ -691,5 +696,6 @@ mod tests {
         assert!(!RateRef::from(Rate::AlbHour).accepts(-0.01));
         assert!(!RateRef::from(Rate::AlbHour).accepts(f64::NAN));
         assert!(!RateRef::from(Rate::AlbHour).accepts(f64::INFINITY));
+        assert!(!RateRef::from(Rate::AlbHour).accepts(1e308));
     }
 }
