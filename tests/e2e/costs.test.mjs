@@ -70,6 +70,15 @@ async function type(key, value) {
   await box.evaluate((el) => el.dispatchEvent(new Event('change', { bubbles: true })));
 }
 
+/** Opens a card's details (their bodies render only while open) and returns the card. */
+async function openCard(platform) {
+  const card = page.locator(`[data-testid="option-card"][data-platform="${platform}"]`);
+  const details = card.locator('details.card__more');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').first().click();
+  await card.locator('[data-line]').first().waitFor();
+  return card;
+}
+
 /** Waits until the URL reflects the inputs (debounced) so that the page and the model agree on them. */
 async function settle(fragment) {
   await page.waitForFunction((f) => location.search.includes(f), fragment);
@@ -160,7 +169,7 @@ test("AWS's Fargate worked examples reproduce through deep links, line by line",
   ];
   for (const [query, lines, total] of cases) {
     await s.open(query, { page });
-    const card = page.locator('[data-testid="option-card"][data-platform="ecs-fargate"]');
+    const card = await openCard('ecs-fargate');
     assert.equal(await card.getAttribute('data-compute-usd'), total, query);
     for (const [id, amount] of Object.entries(lines)) {
       const cell = card.locator(`[data-line="${id}"] td`);
@@ -172,7 +181,7 @@ test("AWS's Fargate worked examples reproduce through deep links, line by line",
 
 test('the EKS on Fargate sizing example: a 1 vCPU / 8 GB pod is billed as 2 vCPU / 9 GB', async () => {
   await s.open('k8s=1&ops=minimal&cpu=1&mem=8', { page });
-  const card = page.locator('[data-testid="option-card"][data-platform="eks-fargate"]');
+  const card = await openCard('eks-fargate');
   const text = await card.locator('[data-line="fargate-vcpu"]').textContent();
   assert.match(text, /2 vCPU/);
   const mem = await card.locator('[data-line="fargate-memory"]').textContent();
