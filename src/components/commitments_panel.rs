@@ -33,7 +33,7 @@ pub fn CommitmentsPanel(props: &CommitmentsPanelProps) -> Html {
                         if b.recommended { <span class="badge badge--recommended">{ "Recommended" }</span> }
                     </h3>
                     if !b.rows.is_empty() {
-                        <div class="commit__scroll">
+                        <div class="commit__scroll" tabindex="0" role="region" aria-label={format!("{}: ways to buy compute", b.name)}>
                             <table class="commit__table">
                                 <caption class="visually-hidden">{ format!("{}: ways to buy compute", b.name) }</caption>
                                 <thead><tr>
