@@ -46,17 +46,16 @@ fn initial_model() -> Model {
         match Overrides::from_json(&text) {
             Ok(o) => m.overrides = o,
             Err(issues) => {
-                let backup = format!("{OVERRIDES_KEY}.corrupt");
-                let _ = web::save(&backup, &text);
-                web::remove(OVERRIDES_KEY);
-                m.notices.push(Notice {
-                    key: String::new(),
-                    text: format!(
-                        "Your saved rate overrides could not be read ({} problem{}); they were kept aside under “{backup}” and the catalog rates are used.",
-                        issues.len(),
-                        if issues.len() == 1 { "" } else { "s" }
+                let problems = format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" });
+                let text = match web::keep_aside(OVERRIDES_KEY, &text) {
+                    Ok(backup) => format!(
+                        "Your saved rate overrides could not be read ({problems}); they were kept aside under “{backup}” and the catalog rates are used."
                     ),
-                });
+                    Err(why) => format!(
+                        "Your saved rate overrides could not be read ({problems}) and could not be kept aside ({why}); the catalog rates are used."
+                    ),
+                };
+                m.notices.push(Notice { key: String::new(), text });
             }
         }
     }
@@ -74,6 +73,11 @@ pub fn App() -> Html {
         let e = explanation.clone();
         use_memo(model, move |m| view::page(m, &e))
     };
+
+    // The catalog panel changes only with the region and the overrides.
+    let region = store.0.state.choice(berth_core::params::Key::Region);
+    let overrides = use_memo(store.0.overrides.clone(), |o| o.clone());
+    let catalog = use_memo((region, store.0.overrides.clone()), |(r, o)| view::catalog::catalog(*r, o));
 
     // Mirror the inputs into the address bar, a moment after the last change.
     use_effect_with(page.query.clone(), |q| {
@@ -128,7 +132,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Dispatch> context={store.dispatcher()}>
-            <Layout page={page} />
+            <Layout page={page} catalog={catalog} overrides={overrides} />
         </ContextProvider<Dispatch>>
     }
 }

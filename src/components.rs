@@ -2,21 +2,25 @@
 //! through the [`crate::app::Dispatch`] context; none of them computes anything.
 
 pub mod cards;
+pub mod catalog_panel;
 pub mod change_list;
 pub mod chart;
 pub mod charts;
+pub mod commitments_panel;
 pub mod control;
 pub mod control_group;
 pub mod cost_panel;
 pub mod decision_panel;
 pub mod diff_list;
 pub mod embed_code;
+pub mod export_csv;
 pub mod header;
 pub mod layout;
 pub mod lazy_details;
 pub mod notices;
 pub mod option_card;
 pub mod recommendation;
+pub mod saved_menu;
 pub mod source_link;
 pub mod trap_list;
 pub mod bill;

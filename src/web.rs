@@ -200,3 +200,41 @@ impl Drop for HeightWatch {
         self.observer.disconnect();
     }
 }
+
+/// Milliseconds since the Unix epoch, from the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The current time as ISO 8601 text (`2026-11-29T10:00:00.000Z`).
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Keeps text that could not be read aside under `<key>.corrupt.<milliseconds>` and removes `key`,
+/// so that nothing the user stored silently disappears. Returns the key it was kept under.
+pub fn keep_aside(key: &str, text: &str) -> Result<String, String> {
+    let backup = format!("{key}.corrupt.{}", now_ms() as u64);
+    save(&backup, text)?;
+    remove(key);
+    Ok(backup)
+}
+
+/// Reads the first file chosen in a file input as text; `done` receives the text or why not.
+pub fn read_file(input: &web_sys::HtmlInputElement, done: yew::Callback<Result<String, String>>) {
+    let Some(file) = input.files().and_then(|l| l.get(0)) else {
+        done.emit(Err("no file was chosen".into()));
+        return;
+    };
+    if file.size() > 1_048_576.0 {
+        done.emit(Err("the file is larger than 1 MB".into()));
+        return;
+    }
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(promise).await {
+            Ok(v) => done.emit(v.as_string().ok_or_else(|| "the file is not text".to_string())),
+            Err(_) => done.emit(Err("the browser could not read the file".into())),
+        }
+    });
+}

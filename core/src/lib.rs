@@ -18,6 +18,7 @@ pub mod cost;
 pub mod decision;
 pub mod embed;
 pub mod platform;
+pub mod saved;
 pub mod model;
 pub mod params;
 pub mod state;

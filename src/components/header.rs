@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::embed_code::EmbedCode;
+use super::saved_menu::SavedMenu;
 use crate::app::Dispatch;
 use crate::web;
 use berth_core::model::Action;
@@ -54,6 +55,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <button type="button" class="button" data-testid="copy-link" onclick={on_copy}>{ "Copy link" }</button>
                 <button type="button" class="button button--quiet" data-testid="reset" onclick={on_reset}>{ "Reset inputs" }</button>
                 <EmbedCode query={props.query.clone()} />
+                <SavedMenu query={props.query.clone()} />
                 <span class="header__status" role="status">{ status }</span>
             </div>
         </header>

@@ -3,13 +3,17 @@
 
 use std::rc::Rc;
 
-use berth_core::view::Page;
+use berth_core::catalog::Overrides;
+use berth_core::view::{CatalogView, Page};
 use yew::prelude::*;
 
 use super::cards::Cards;
+use super::catalog_panel::CatalogPanel;
 use super::charts::Charts;
+use super::commitments_panel::CommitmentsPanel;
 use super::cost_panel::CostPanel;
 use super::decision_panel::DecisionPanel;
+use super::export_csv::ExportCsv;
 use super::header::Header;
 use super::notices::Notices;
 use super::recommendation::Recommendation;
@@ -19,6 +23,11 @@ use super::recommendation::Recommendation;
 pub struct LayoutProps {
     /// The view model.
     pub page: Rc<Page>,
+    /// The pricing catalog panel (built apart from the page: it changes only with the region and
+    /// the overrides).
+    pub catalog: Rc<CatalogView>,
+    /// The rate overrides (for their export).
+    pub overrides: Rc<Overrides>,
 }
 
 /// The page.
@@ -45,8 +54,15 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
                     }
                     <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
+                    if show("commitments") {
+                        <CommitmentsPanel view={Rc::new(p.commitments.clone())} />
+                    }
                     if show("cards") {
+                        <ExportCsv page={p.clone()} />
                         <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
+                    }
+                    if show("catalog") {
+                        <CatalogPanel view={props.catalog.clone()} overrides={props.overrides.clone()} />
                     }
                 </div>
             </main>

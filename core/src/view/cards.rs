@@ -117,6 +117,14 @@ pub struct LineView {
     pub detail: String,
     /// Amount as money text.
     pub amount: String,
+    /// Amount in dollars with two decimals (for export).
+    pub amount_usd: String,
+    /// Billed quantity in `unit` (amount ÷ rate), for lines priced by one rate in dollars; else empty.
+    pub quantity: String,
+    /// What `quantity` counts (`vCPU-hour`), empty when `quantity` is.
+    pub unit: String,
+    /// Dollars per `unit`, empty when `quantity` is.
+    pub rate: String,
     /// A line item switched on by an input (not compute).
     pub line_item: bool,
     /// The rates used.
@@ -321,6 +329,19 @@ fn rate_view(r: crate::catalog::RateRef, rates: &crate::catalog::Rates) -> RateV
     }
 }
 
+/// Quantity, unit and rate of a line priced by exactly one dollar rate: the quantity is the amount
+/// divided by the rate, which is what the bill counts.
+fn single_rate(l: &crate::cost::Line, rates: &crate::catalog::Rates) -> Option<(String, &'static str, String)> {
+    let [r] = l.rates.as_slice() else { return None };
+    if r.value_kind() != crate::catalog::rates::ValueKind::Price {
+        return None;
+    }
+    let v = rates.get(*r).filter(|v| *v > 0.0 && v.is_finite())?;
+    let unit = r.unit().strip_prefix("USD per ")?;
+    let q = l.amount / v;
+    q.is_finite().then(|| (crate::url::format_number(q, 6), unit, crate::url::format_number(v, 10)))
+}
+
 /// The cost view of one platform.
 pub fn cost_view(p: Platform, costs: &Costs) -> CostView {
     let c = &costs.per_platform[p.index()];
@@ -342,14 +363,20 @@ pub fn cost_view(p: Platform, costs: &Costs) -> CostView {
                 lines: b
                     .lines
                     .iter()
-                    .map(|l| LineView {
+                    .map(|l| {
+                        let (quantity, unit, rate) = single_rate(l, &costs.rates).unwrap_or_default();
+                        LineView {
                         id: l.id,
                         label: l.label,
                         detail: l.detail.clone(),
                         amount: usd(l.amount),
+                        amount_usd: format!("{:.2}", cents(l.amount)),
+                        quantity,
+                        unit: unit.to_string(),
+                        rate,
                         line_item: l.toggle.is_some(),
                         rates: l.rates.iter().map(|r| rate_view(*r, &costs.rates)).collect(),
-                    })
+                    }})
                     .collect(),
                 notes: c.notes.iter().cloned().chain(b.notes.iter().cloned()).collect(),
             }

@@ -6,9 +6,12 @@
 //! charts on every input change.
 
 pub mod cards;
+pub mod catalog;
 pub mod charts;
+pub mod commitments;
 pub mod controls;
 pub mod costs;
+pub mod csv;
 
 use crate::chart::Axis;
 use crate::decision::{decide, explain, Decision, Explanation, Facts};
@@ -17,7 +20,9 @@ use crate::params::{Key, Mode, PANEL_OPTS};
 use crate::url::to_query;
 
 pub use cards::{CardView, RecView};
+pub use catalog::CatalogView;
 pub use charts::ChartView;
+pub use commitments::CommitmentsView;
 pub use controls::GroupView;
 
 /// A notice, ready to show.
@@ -71,6 +76,8 @@ pub struct Page {
     pub catalog_as_of: &'static str,
     /// How many rates the user overrode.
     pub overrides: usize,
+    /// Commitments and Spot for the pick and the viable EC2 and Fargate options.
+    pub commitments: CommitmentsView,
 }
 
 /// The decision and its explanation for a model: the part worth memoizing on [`Facts`].
@@ -108,6 +115,7 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         },
         catalog_as_of: crate::catalog::CATALOG_AS_OF,
         overrides: m.overrides.len(),
+        commitments: commitments::view(d, &costs, s.num(Key::Util), s.num(Key::SpotOverhead)),
     }
 }
 
