@@ -21,5 +21,6 @@ pub mod platform;
 pub mod model;
 pub mod params;
 pub mod state;
+pub mod study;
 pub mod url;
 pub mod view;
