@@ -9,6 +9,7 @@ pub mod cards;
 pub mod charts;
 pub mod controls;
 pub mod costs;
+pub mod study;
 
 use crate::chart::Axis;
 use crate::decision::{decide, explain, Decision, Explanation, Facts};
@@ -19,6 +20,7 @@ use crate::url::to_query;
 pub use cards::{CardView, RecView};
 pub use charts::ChartView;
 pub use controls::GroupView;
+pub use study::StudyView;
 
 /// A notice, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +73,8 @@ pub struct Page {
     pub catalog_as_of: &'static str,
     /// How many rates the user overrode.
     pub overrides: usize,
+    /// The study view, in study mode.
+    pub study: Option<StudyView>,
 }
 
 /// The decision and its explanation for a model: the part worth memoizing on [`Facts`].
@@ -108,6 +112,7 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         },
         catalog_as_of: crate::catalog::CATALOG_AS_OF,
         overrides: m.overrides.len(),
+        study: (s.mode() == Mode::Study).then(|| study::view(m)),
     }
 }
 
