@@ -714,6 +714,15 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_scenario_id() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+        let start = readme.find("Scenario ids:").expect("the README lists the scenario ids");
+        let listed: Vec<&str> = readme[start..].split("\n\n").next().unwrap().split('`').skip(1).step_by(2).collect();
+        let ids: Vec<&str> = SCENARIOS.iter().map(|s| s.id).collect();
+        assert_eq!(listed, ids, "README's scenario id list is stale");
+    }
+
+    #[test]
     fn unknown_or_empty_q_opens_the_first_scenario() {
         assert_eq!(current("").0.id, SCENARIOS[0].id);
         assert!(current("").1.is_none());

@@ -1,5 +1,5 @@
 //! The page layout: header, notices, inputs, the recommendation, costs, charts and cards, shown or
-//! hidden by mode, embed and `panels=`.
+//! hidden by mode, embed and `panels=`. In study mode the study view replaces the explore panels.
 
 use std::rc::Rc;
 
@@ -13,6 +13,7 @@ use super::decision_panel::DecisionPanel;
 use super::header::Header;
 use super::notices::Notices;
 use super::recommendation::Recommendation;
+use super::study_panel::StudyPanel;
 
 /// Props: the whole page.
 #[derive(Properties, PartialEq)]
@@ -33,23 +34,29 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} />
             }
             <Notices notices={Rc::new(p.notices.clone())} />
-            <main id="main" class="layout">
-                if show("inputs") {
-                    <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
-                }
-                <div class="layout__results">
-                    if show("cards") {
-                        <Recommendation rec={Rc::new(p.recommendation.clone())} />
+            if let Some(study) = &p.study {
+                <main id="main" class="study-main">
+                    <StudyPanel study={Rc::new(study.clone())} embed={p.embed} />
+                </main>
+            } else {
+                <main id="main" class="layout">
+                    if show("inputs") {
+                        <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
                     }
-                    if show("costs") {
-                        <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
-                    }
-                    <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
-                    if show("cards") {
-                        <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
-                    }
-                </div>
-            </main>
+                    <div class="layout__results">
+                        if show("cards") {
+                            <Recommendation rec={Rc::new(p.recommendation.clone())} />
+                        }
+                        if show("costs") {
+                            <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
+                        }
+                        <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
+                        if show("cards") {
+                            <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
+                        }
+                    </div>
+                </main>
+            }
             if p.embed {
                 <p class="app__open">
                     <a href={crate::web::url_with(&p.open_query)} target="_blank" rel="noopener">{ "Open this in the full playground" }</a>
