@@ -31,7 +31,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
     html! {
         <div class={class}>
             if !p.embed {
-                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} />
+                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} />
             }
             <Notices notices={Rc::new(p.notices.clone())} />
             if let Some(study) = &p.study {

@@ -203,6 +203,18 @@ test('embedded in a lesson, revealing an answer posts berth:answer to the host p
   await page.close();
 });
 
+test('the header switches between explore and study', async () => {
+  const page = await s.open('gpu=1', { waitFor: '[data-testid="recommendation"]' });
+  await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Study' }).click();
+  await page.waitForSelector(STUDY);
+  assert.equal(await page.locator('[data-testid="recommendation"]').count(), 0, 'study replaces the explore panels');
+  await page.waitForFunction(() => location.search.includes('mode=study'));
+  await page.getByRole('group', { name: 'Mode' }).getByRole('button', { name: 'Explore' }).click();
+  await page.waitForSelector('[data-testid="recommendation"]');
+  s.assertClean('mode switch');
+  await page.close();
+});
+
 test('study mode fits a 360 px wide screen', async () => {
   const page = await s.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
