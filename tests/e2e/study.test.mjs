@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startSession, ROOT } from './harness.mjs';
 
 /** Every scenario with the engine's answer under each advice, from the native build. */
@@ -226,4 +228,24 @@ test('study mode fits a 360 px wide screen', async () => {
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   s.assertClean('narrow');
   await page.close();
+});
+
+test('study mode with a verdict passes axe-core in light and dark', async () => {
+  const axe = readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  for (const scheme of ['light', 'dark']) {
+    const page = await s.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await s.open('mode=study&q=blue-green-rollback&advice=exam', { page, waitFor: STUDY });
+    if (await page.locator('[data-testid="study-reveal"]').count()) {
+      await page.locator('[data-testid="study-choice"]').nth(1).check();
+      await page.locator('[data-testid="study-reveal"]').click();
+    }
+    await page.locator('[data-testid="study-verdict"]').waitFor();
+    await page.evaluate(() => { document.querySelector('.study-nav__all').open = true; });
+    await page.evaluate(axe); // through the debugging protocol, so the page's CSP does not apply
+    const r = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] }));
+    assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], scheme);
+    s.assertClean(`axe ${scheme}`);
+    await page.close();
+  }
 });
