@@ -7,6 +7,7 @@ use std::rc::Rc;
 use berth_core::catalog::Overrides;
 use berth_core::decision::Facts;
 use berth_core::model::{update, Action, Model};
+use berth_core::study::Progress;
 use berth_core::url::Notice;
 use berth_core::view::{self, Page};
 use gloo::events::EventListener;
@@ -18,6 +19,9 @@ use crate::web;
 
 /// Local-storage key of the rate overrides.
 pub const OVERRIDES_KEY: &str = "berth.overrides.v1";
+
+/// Local-storage key of the study progress.
+pub const STUDY_KEY: &str = berth_core::study::STORAGE_KEY;
 
 /// The reducer's state: the core model.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -56,6 +60,25 @@ fn initial_model() -> Model {
                     ),
                 };
                 m.notices.push(Notice { key: String::new(), text });
+            }
+        }
+    }
+    if let Some(text) = web::load(STUDY_KEY) {
+        match Progress::from_json(&text) {
+            Ok(p) => m.progress = p,
+            Err(why) => {
+                // Keep the unreadable text aside (never drop it silently) under a key of its own.
+                let backup = format!("{STUDY_KEY}.corrupt.{}", js_sys::Date::now() as u64);
+                let kept = web::save(&backup, &text).is_ok();
+                web::remove(STUDY_KEY);
+                m.notices.push(Notice {
+                    key: String::new(),
+                    text: if kept {
+                        format!("Your saved study progress could not be read ({why}); it was kept aside under “{backup}” and a new score starts.")
+                    } else {
+                        format!("Your saved study progress could not be read ({why}) nor kept aside; a new score starts.")
+                    },
+                });
             }
         }
     }
@@ -102,7 +125,35 @@ pub fn App() -> Html {
         });
     }
 
-    // Embedded in a lesson: tell the host page the inputs and the answer whenever they change…
+    // Keep the study progress in local storage.
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with(store.0.progress.clone(), move |p| {
+            let res = if p.is_empty() {
+                web::remove(STUDY_KEY);
+                Ok(())
+            } else {
+                web::save(STUDY_KEY, &p.to_json())
+            };
+            if let Err(why) = res {
+                dispatch.dispatch(Action::Notify(Notice { key: String::new(), text: format!("Study progress not saved: {why}.") }));
+            }
+        });
+    }
+
+    // Embedded in a lesson: tell the host page about each revealed study answer…
+    {
+        let progress = store.0.progress.clone();
+        use_effect_with(store.0.answer_seq, move |seq| {
+            if *seq > 0 {
+                if let Some(a) = progress.answers().last() {
+                    web::post_to_host(&berth_core::study::answer_message(a, progress.score()));
+                }
+            }
+        });
+    }
+
+    // …the inputs and the answer whenever they change…
     {
         let state = store.0.state.clone();
         let decision = explanation.decision;

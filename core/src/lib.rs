@@ -22,5 +22,6 @@ pub mod saved;
 pub mod model;
 pub mod params;
 pub mod state;
+pub mod study;
 pub mod url;
 pub mod view;

@@ -9,7 +9,9 @@ use crate::catalog::instances::INSTANCES;
 use crate::catalog::{Overrides, RateRef};
 use crate::decision::flips::Change;
 use crate::params::{Key, Kind};
+use crate::platform::Platform;
 use crate::state::{State, Val};
+use crate::study::{self, Progress};
 use crate::url::{cap_notices, describe, parse_query, Notice};
 
 /// Everything the page shows is derived from this.
@@ -21,6 +23,12 @@ pub struct Model {
     pub notices: Vec<Notice>,
     /// The user's rate overrides (kept in local storage, not in the URL).
     pub overrides: Overrides,
+    /// Study progress (kept in local storage, not in the URL).
+    pub progress: Progress,
+    /// The study choice picked but not yet revealed.
+    pub study_pick: Option<Platform>,
+    /// Counts revealed study answers, so the shell can tell the host page about each one.
+    pub answer_seq: u32,
 }
 
 /// Something the user (or the page) did.
@@ -52,13 +60,25 @@ pub enum Action {
     ReplaceOverrides(Overrides),
     /// Show a notice that the shell produced (storage, clipboard, import problems).
     Notify(Notice),
+    /// Study mode: pick an answer to the current scenario.
+    StudyPick(Platform),
+    /// Study mode: reveal the engine's answer and record the pick.
+    StudyReveal,
+    /// Study mode: forget the answer to the current scenario and answer it again.
+    StudyRetry,
+    /// Study mode: open the scenario with this id.
+    StudyGo(String),
+    /// Study mode: forget every answer.
+    StudyResetProgress,
+    /// Replace the study progress (loaded from storage).
+    ReplaceProgress(Progress),
 }
 
 impl Model {
     /// A model from a query string, with a notice for anything in it that was ignored or changed.
     pub fn from_query(query: &str) -> Model {
         let (state, notices) = parse_query(query);
-        Model { state, notices, overrides: Overrides::default() }
+        Model { state, notices, ..Model::default() }
     }
 }
 
@@ -147,6 +167,9 @@ pub fn update(m: &mut Model, a: Action) {
         }
         Action::LoadQuery(q) => {
             let (state, notices) = parse_query(&q);
+            if state.token(Key::Q) != m.state.token(Key::Q) {
+                m.study_pick = None;
+            }
             m.state = state;
             m.notices = notices;
         }
@@ -180,6 +203,34 @@ pub fn update(m: &mut Model, a: Action) {
         Action::ClearOverrides => m.overrides.clear(),
         Action::ReplaceOverrides(o) => m.overrides = o,
         Action::Notify(n) => push(m, n),
+        Action::StudyPick(p) => m.study_pick = Some(p),
+        Action::StudyReveal => {
+            let (s, _) = study::current(m.state.token(Key::Q));
+            match m.study_pick.and_then(|p| study::judge(s, p, m.state.advice())) {
+                Some(a) => {
+                    m.progress.record(a);
+                    m.study_pick = None;
+                    m.answer_seq = m.answer_seq.wrapping_add(1);
+                }
+                None => push(m, Notice { key: Key::Q.name().into(), text: "Pick one of the answers first, then reveal.".into() }),
+            }
+        }
+        Action::StudyRetry => {
+            let (s, _) = study::current(m.state.token(Key::Q));
+            m.progress.forget(s.id);
+            m.study_pick = None;
+        }
+        Action::StudyGo(id) => {
+            if study::scenario(&id).is_some() {
+                let _ = m.state.set(Key::Q, Val::Token(id));
+                m.study_pick = None;
+            }
+        }
+        Action::StudyResetProgress => {
+            m.progress.clear();
+            m.study_pick = None;
+        }
+        Action::ReplaceProgress(p) => m.progress = p,
     }
 }
 
@@ -222,6 +273,34 @@ mod tests {
         let inst = &INSTANCES[m.state.choice(Key::Instance)];
         assert_eq!(inst.arch, Arch::Arm, "{id}");
         assert_eq!((inst.vcpu, inst.mem_gib), (2.0, 8.0), "{id}");
+    }
+
+    #[test]
+    fn study_pick_reveal_retry_and_navigate() {
+        let mut m = Model::from_query("mode=study&q=gpu-least-ops&advice=exam");
+        update(&mut m, Action::StudyReveal);
+        assert!(m.progress.is_empty() && m.answer_seq == 0);
+        assert!(m.notices.last().unwrap().text.contains("Pick one"));
+        let s = study::scenario("gpu-least-ops").unwrap();
+        let expected = s.expected(crate::params::Advice::Exam).unwrap();
+        update(&mut m, Action::StudyPick(expected));
+        update(&mut m, Action::StudyReveal);
+        let a = m.progress.answer("gpu-least-ops").unwrap();
+        assert!(a.correct && a.expected == expected);
+        assert_eq!((m.answer_seq, m.study_pick), (1, None));
+        update(&mut m, Action::StudyRetry);
+        assert!(m.progress.is_empty());
+        update(&mut m, Action::StudyPick(expected));
+        update(&mut m, Action::StudyGo("mesh-mtls".into()));
+        assert_eq!(m.state.token(Key::Q), "mesh-mtls");
+        assert_eq!(m.study_pick, None);
+        update(&mut m, Action::StudyGo("no-such-scenario".into()));
+        assert_eq!(m.state.token(Key::Q), "mesh-mtls");
+        update(&mut m, Action::StudyPick(Platform::EcsFargate));
+        update(&mut m, Action::StudyReveal);
+        assert_eq!(m.progress.score().answered, 1);
+        update(&mut m, Action::StudyResetProgress);
+        assert!(m.progress.is_empty());
     }
 
     #[test]

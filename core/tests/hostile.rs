@@ -137,3 +137,33 @@ proptest! {
         check_page(&render(&m))?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Study mode under any sequence of picks, reveals, retries, jumps (to real or made-up ids) and
+    /// input changes: the page renders, the score stays within the scenarios, and the saved progress
+    /// reads back exactly.
+    #[test]
+    fn study_action_sequences_keep_progress_valid(actions in proptest::collection::vec((0..6u8, 0..48usize, hostile_value()), 1..12)) {
+        use berth_core::platform::Platform;
+        use berth_core::study::{Progress, SCENARIOS};
+        let mut m = Model::from_query("mode=study");
+        for (kind, n, text) in actions {
+            let a = match kind {
+                0 => Action::StudyPick(Platform::ALL[n % Platform::ALL.len()]),
+                1 => Action::StudyReveal,
+                2 => Action::StudyGo(SCENARIOS[n % SCENARIOS.len()].id.to_string()),
+                3 => Action::StudyGo(text),
+                4 => Action::StudyRetry,
+                _ => Action::LoadQuery(format!("mode=study&q={text}&advice={}", if n % 2 == 0 { "exam" } else { "current" })),
+            };
+            update(&mut m, a);
+        }
+        let p = render(&m);
+        check_page(&p)?;
+        let study = p.study.as_ref().expect("study mode shows the study view");
+        prop_assert!(study.answered <= SCENARIOS.len() && study.correct <= study.answered);
+        prop_assert_eq!(Progress::from_json(&m.progress.to_json()), Ok(m.progress.clone()));
+    }
+}

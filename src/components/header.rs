@@ -1,4 +1,4 @@
-//! The page header: what this is, the catalog date, copy link and reset.
+//! The page header: what this is, explore or study, the catalog date, copy link and reset.
 
 use yew::prelude::*;
 
@@ -7,6 +7,8 @@ use super::saved_menu::SavedMenu;
 use crate::app::Dispatch;
 use crate::web;
 use berth_core::model::Action;
+use berth_core::params::{Key, Mode};
+use berth_core::state::Val;
 
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]
@@ -17,6 +19,9 @@ pub struct HeaderProps {
     pub as_of: &'static str,
     /// Number of rate overrides in use.
     pub overrides: usize,
+    /// Study mode is shown.
+    #[prop_or(false)]
+    pub study: bool,
 }
 
 /// The header.
@@ -32,7 +37,18 @@ pub fn Header(props: &HeaderProps) -> Html {
             web::copy(url.clone(), Callback::from(move |ok| copied.set(Some(ok))));
         })
     };
-    let on_reset = Callback::from(move |_| dispatch.dispatch(Action::ResetInputs));
+    let mode_button = |m: Mode, label: &'static str| {
+        let d = dispatch.clone();
+        let on = (m == Mode::Study) == props.study;
+        let onclick = Callback::from(move |_| d.dispatch(Action::Set(Key::Mode, Val::Choice(m as usize))));
+        html! {
+            <button type="button" class={classes!("seg", on.then_some("seg--on"))} aria-pressed={on.to_string()} {onclick}>{ label }</button>
+        }
+    };
+    let on_reset = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::ResetInputs))
+    };
     let status = match *copied {
         Some(true) => "Link copied.",
         Some(false) => "Copy failed: the link is in the address bar.",
@@ -46,6 +62,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <p class="header__tagline">{ "Where should your containers run on AWS, and what will it cost?" }</p>
             </div>
             <div class="header__tools">
+                <div class="segmented" role="group" aria-label="Mode">
+                    { mode_button(Mode::Explore, "Explore") }
+                    { mode_button(Mode::Study, "Study") }
+                </div>
                 <p class="header__asof">
                     { "Prices as of " }<time datetime={props.as_of}>{ props.as_of }</time>
                     if props.overrides > 0 {

@@ -1,5 +1,5 @@
 //! The page layout: header, notices, inputs, the recommendation, costs, charts and cards, shown or
-//! hidden by mode, embed and `panels=`.
+//! hidden by mode, embed and `panels=`. In study mode the study view replaces the explore panels.
 
 use std::rc::Rc;
 
@@ -17,6 +17,7 @@ use super::export_csv::ExportCsv;
 use super::header::Header;
 use super::notices::Notices;
 use super::recommendation::Recommendation;
+use super::study_panel::StudyPanel;
 
 /// Props: the whole page.
 #[derive(Properties, PartialEq)]
@@ -39,33 +40,39 @@ pub fn Layout(props: &LayoutProps) -> Html {
     html! {
         <div class={class}>
             if !p.embed {
-                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} />
+                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} />
             }
             <Notices notices={Rc::new(p.notices.clone())} />
-            <main id="main" class="layout">
-                if show("inputs") {
-                    <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
-                }
-                <div class="layout__results">
-                    if show("cards") {
-                        <Recommendation rec={Rc::new(p.recommendation.clone())} />
+            if let Some(study) = &p.study {
+                <main id="main" class="study-main">
+                    <StudyPanel study={Rc::new(study.clone())} embed={p.embed} />
+                </main>
+            } else {
+                <main id="main" class="layout">
+                    if show("inputs") {
+                        <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
                     }
-                    if show("costs") {
-                        <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
-                    }
-                    <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
-                    if show("commitments") {
-                        <CommitmentsPanel view={Rc::new(p.commitments.clone())} />
-                    }
-                    if show("cards") {
-                        <ExportCsv page={p.clone()} />
-                        <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
-                    }
-                    if show("catalog") {
-                        <CatalogPanel view={props.catalog.clone()} overrides={props.overrides.clone()} />
-                    }
-                </div>
-            </main>
+                    <div class="layout__results">
+                        if show("cards") {
+                            <Recommendation rec={Rc::new(p.recommendation.clone())} />
+                        }
+                        if show("costs") {
+                            <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
+                        }
+                        <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
+                        if show("commitments") {
+                            <CommitmentsPanel view={Rc::new(p.commitments.clone())} />
+                        }
+                        if show("cards") {
+                            <ExportCsv page={p.clone()} />
+                            <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
+                        }
+                        if show("catalog") {
+                            <CatalogPanel view={props.catalog.clone()} overrides={props.overrides.clone()} />
+                        }
+                    </div>
+                </main>
+            }
             if p.embed {
                 <p class="app__open">
                     <a href={crate::web::url_with(&p.open_query)} target="_blank" rel="noopener">{ "Open this in the full playground" }</a>

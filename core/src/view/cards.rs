@@ -242,7 +242,7 @@ fn decision_source(id: SourceId) -> SourceView {
     SourceView { title: s.title.to_string(), url: s.url.to_string() }
 }
 
-fn trap_view(t: &Trap) -> TrapView {
+pub(crate) fn trap_view(t: &Trap) -> TrapView {
     TrapView { id: t.id, title: t.title, text: t.text, source: decision_source(t.source) }
 }
 
@@ -258,7 +258,7 @@ fn long_date(iso: &str) -> String {
     }
 }
 
-fn diff_view(d: &Diff) -> DiffView {
+pub(crate) fn diff_view(d: &Diff) -> DiffView {
     DiffView {
         aspect: d.aspect,
         exam: d.exam.clone(),
@@ -271,7 +271,7 @@ fn diff_view(d: &Diff) -> DiffView {
     }
 }
 
-fn link(state: &State, f: &FlipText) -> LinkView {
+pub(crate) fn link(state: &State, f: &FlipText) -> LinkView {
     let mut s = state.clone();
     let set: Vec<(Key, Val)> = f.changes.iter().map(|c| (c.key(), c.value())).collect();
     for (k, v) in &set {

@@ -12,6 +12,7 @@ pub mod commitments;
 pub mod controls;
 pub mod costs;
 pub mod csv;
+pub mod study;
 
 use crate::chart::Axis;
 use crate::decision::{decide, explain, Decision, Explanation, Facts};
@@ -24,6 +25,7 @@ pub use catalog::CatalogView;
 pub use charts::ChartView;
 pub use commitments::CommitmentsView;
 pub use controls::GroupView;
+pub use study::StudyView;
 
 /// A notice, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +80,8 @@ pub struct Page {
     pub overrides: usize,
     /// Commitments and Spot for the pick and the viable EC2 and Fargate options.
     pub commitments: CommitmentsView,
+    /// The study view, in study mode.
+    pub study: Option<StudyView>,
 }
 
 /// The decision and its explanation for a model: the part worth memoizing on [`Facts`].
@@ -116,6 +120,7 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         catalog_as_of: crate::catalog::CATALOG_AS_OF,
         overrides: m.overrides.len(),
         commitments: commitments::view(d, &costs, s.num(Key::Util), s.num(Key::SpotOverhead)),
+        study: (s.mode() == Mode::Study).then(|| study::view(m)),
     }
 }
 
