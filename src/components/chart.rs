@@ -150,6 +150,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     </ol>
                 }
                 <LazyDetails class="chart__data" summary="Data table">
+                    <div class="chart__table" role="region" tabindex="0" aria-label={format!("Data table: {}", c.title)}>
                     <table>
                         <caption class="visually-hidden">{ &c.title }</caption>
                         <thead><tr>{ for c.table.head.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
@@ -163,6 +164,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                             }) }
                         </tbody>
                     </table>
+                    </div>
                 </LazyDetails>
             }
         </figure>

@@ -42,6 +42,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if !p.embed {
                 <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} />
             }
+            if p.embed {
+                <h1 class="visually-hidden">{ "Berth: running containers on AWS" }</h1>
+            }
             <Notices notices={Rc::new(p.notices.clone())} />
             if let Some(study) = &p.study {
                 <main id="main" class="study-main">
@@ -74,9 +77,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 </main>
             }
             if p.embed {
-                <p class="app__open">
+                <footer class="app__open">
                     <a href={crate::web::url_with(&p.open_query)} target="_blank" rel="noopener">{ "Open this in the full playground" }</a>
-                </p>
+                </footer>
             }
         </div>
     }

@@ -1,0 +1,68 @@
+//! Native timing of one full evaluation, for `./dev bench` (issue 5): the decision, every
+//! platform's cost, and the three crossover sweeps (utilization, tasks, traffic), as the page does
+//! them on a slider move. Prints JSON: medians in microseconds over many runs.
+//!
+//! `cargo run --release -q -p berth-core --example bench_eval -- [query] [runs]`
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use berth_core::chart::Axis;
+use berth_core::decision::{decide, Facts};
+use berth_core::model::Model;
+use berth_core::view::{charts, costs, explanation, page};
+
+fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
+    for _ in 0..runs.min(50) {
+        f();
+    }
+    let mut t: Vec<f64> = (0..runs)
+        .map(|_| {
+            let s = Instant::now();
+            f();
+            s.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    t.sort_by(f64::total_cmp);
+    t[t.len() / 2]
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let q = args.next().unwrap_or_else(|| "steady=1&alb=1&nat=1".into());
+    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(2000);
+    let m = Model::from_query(&q);
+    let facts = Facts::from_state(&m.state);
+
+    let evaluation = median_us(runs, || {
+        let d = decide(black_box(&facts));
+        let c = costs::costs(&m.state, &d, &m.overrides);
+        for a in Axis::ALL {
+            black_box(charts::chart(a, &m.state, &d, &c));
+        }
+    });
+    let decision = median_us(runs, || {
+        black_box(decide(black_box(&facts)));
+    });
+    let d = decide(&facts);
+    let cost = median_us(runs, || {
+        black_box(costs::costs(&m.state, &d, &m.overrides));
+    });
+    let c = costs::costs(&m.state, &d, &m.overrides);
+    let sweeps: Vec<String> = Axis::ALL
+        .iter()
+        .map(|&a| format!("\"{}\":{:.2}", a.key().name(), median_us(runs, || {
+            black_box(charts::chart(a, &m.state, &d, &c));
+        })))
+        .collect();
+    let e = explanation(&facts);
+    let view = median_us(runs / 4 + 1, || {
+        black_box(page(&m, &e));
+    });
+    let series: usize = Axis::ALL.iter().map(|&a| charts::chart(a, &m.state, &d, &c).legend.len()).max().unwrap_or(0);
+    println!(
+        "{{\"query\":{:?},\"runs\":{runs},\"series\":{series},\"evaluation_us\":{evaluation:.2},\"decision_us\":{decision:.2},\"costs_us\":{cost:.2},\"sweeps_us\":{{{}}},\"view_model_us\":{view:.2}}}",
+        q,
+        sweeps.join(",")
+    );
+}
