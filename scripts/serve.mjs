@@ -25,7 +25,8 @@ export async function serve({ root = 'dist', port = 0, base = '/', extra = {} } 
   const dir = resolve(root);
   if (!base.startsWith('/')) base = `/${base}`;
   if (!base.endsWith('/')) base = `${base}/`;
-  const server = createServer(async (req, res) => {
+  // Large headers allowed: the hostile-input suite sends 10 KB query values on purpose.
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (extra[path]) {

@@ -16,7 +16,9 @@ const sha = (data) => createHash('sha256').update(data).digest('hex');
 
 const REGISTER_SW = `
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
-  addEventListener('load', () => { navigator.serviceWorker.register('./sw.js').catch(() => {}); });
+  // After the app has started (the code above awaits it): the load event may already be past.
+  const register = () => navigator.serviceWorker.register('./sw.js').catch(() => {});
+  if (document.readyState === 'complete') register(); else addEventListener('load', register);
 }
 `;
 

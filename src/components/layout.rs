@@ -42,16 +42,19 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if !p.embed {
                 <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} />
             }
-            if p.embed {
-                <h1 class="visually-hidden">{ "Berth: running containers on AWS" }</h1>
-            }
             <Notices notices={Rc::new(p.notices.clone())} />
             if let Some(study) = &p.study {
                 <main id="main" class="study-main">
+                    if p.embed {
+                        <h1 class="visually-hidden">{ "Berth: study scenarios" }</h1>
+                    }
                     <StudyPanel study={Rc::new(study.clone())} embed={p.embed} />
                 </main>
             } else {
                 <main id="main" class="layout">
+                    if p.embed {
+                        <h1 class="visually-hidden">{ "Berth: running containers on AWS" }</h1>
+                    }
                     if show("inputs") {
                         <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
                     }

@@ -13,7 +13,7 @@ test('reload with the network off after a first visit gives a working app', asyn
   // Wait until the service worker has installed (precached everything) and controls the page.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
   const manifest = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
   assert.ok(manifest.startsWith(s.url), manifest);
 
@@ -25,11 +25,13 @@ test('reload with the network off after a first visit gives a working app', asyn
   await page.waitForSelector('[data-testid="recommendation"]');
   assert.equal(await page.locator('[data-testid="recommendation"]').getAttribute('data-platform'), 'ecs-ec2');
   // Still interactive: a slider move recomputes the cards offline.
-  const card = page.locator('[data-testid="option-card"][data-platform="ecs-fargate"]');
+  const card = page.locator('[data-testid="option-card"][data-platform="ecs-ec2"]');
   const before = await card.getAttribute('data-monthly-usd');
-  await page.locator('input[data-key="tasks"][type="number"]').fill('20');
-  await page.locator('input[data-key="tasks"][type="number"]').press('Enter');
-  await page.waitForFunction((b) => document.querySelector('[data-testid="option-card"][data-platform="ecs-fargate"]').dataset.monthlyUsd !== b, before);
+  await page.$eval('input[type="range"][data-key="tasks"]', (el) => {
+    el.value = '20';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction((b) => document.querySelector('[data-testid="option-card"][data-platform="ecs-ec2"]').dataset.monthlyUsd !== b, before);
   assert.notEqual(await card.getAttribute('data-monthly-usd'), before);
   s.assertClean('offline');
 });
