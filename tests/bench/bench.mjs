@@ -1,0 +1,187 @@
+// ./dev bench: what users feel, in numbers, against budgets (issue 5). Run after a release build.
+// Prints every figure beside its budget, writes target/bench.json, and exits non-zero on any
+// budget miss. The test command (./dev test) stays about correctness; this is about speed.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync, execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { resolve } from 'node:path';
+import { startSession, launch, ROOT, CHROME, CHROME_ARGS } from '../e2e/harness.mjs';
+
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const COLD_LOADS = QUICK ? 5 : 20;
+const SLIDER_EVENTS = QUICK ? 60 : 300;
+const BUDGET = {
+  firstLoadGzipKB: 160,
+  cardsMedianMs: 200,
+  sliderP95Ms: 16,
+  evaluationUs: 100,
+  lighthouse: 98,
+};
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const kb = (b) => Math.round((b / 1024) * 10) / 10;
+
+function sizes() {
+  const build = JSON.parse(readFileSync(resolve(ROOT, 'dist/build.json'), 'utf8'));
+  const kind = (n) => (n.endsWith('.wasm') ? 'wasm' : n.endsWith('.js') ? 'js' : n.endsWith('.css') ? 'css' : n.endsWith('.html') ? 'html' : 'data');
+  const by = {};
+  for (const f of build.files) {
+    const k = kind(f.name);
+    by[k] ??= { raw: 0, gzip: 0, files: [] };
+    by[k].raw += f.bytes;
+    by[k].gzip += f.gzip;
+    by[k].files.push(f.name);
+  }
+  // sw.js is written after build.json; it is fetched on the first visit too.
+  const sw = readFileSync(resolve(ROOT, 'dist/sw.js'));
+  by.js.raw += sw.length;
+  by.js.gzip += execFileSync('gzip', ['-9c'], { input: sw }).length;
+  by.js.files.push('sw.js');
+  const total = Object.values(by).reduce((t, x) => ({ raw: t.raw + x.raw, gzip: t.gzip + x.gzip }), { raw: 0, gzip: 0 });
+  return { ...by, total };
+}
+
+async function coldLoads(s) {
+  const times = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    // A fresh context each time: empty HTTP cache, no service worker.
+    const ctx = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.addInitScript(() => {
+      const seen = () => {
+        if (document.querySelector('[data-testid="option-card"]') && !window.__cardsAt) {
+          window.__cardsAt = performance.now();
+          return true;
+        }
+        return false;
+      };
+      new MutationObserver((_, mo) => { if (seen()) mo.disconnect(); }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(s.url);
+    await page.waitForFunction(() => window.__cardsAt !== undefined, null, { timeout: 20000 });
+    times.push(await page.evaluate(() => window.__cardsAt));
+    await ctx.close();
+  }
+  return { runs: times.length, median: pct(times, 50), p95: pct(times, 95), all: times.map((t) => Math.round(t)) };
+}
+
+async function sliderLatency(s, key) {
+  const page = await s.open('steady=1&alb=1', { waitFor: '[data-testid="recommendation"]' });
+  const result = await page.evaluate(async ([k, n]) => {
+    const el = document.querySelector(`input[type="range"][data-key="${k}"]`);
+    const root = document.querySelector('.app');
+    const min = Number(el.min);
+    const max = Number(el.max);
+    const step = Number(el.step) || 1;
+    const series = document.querySelectorAll('#chart-util .chart__series, #chart-util path[data-series]').length;
+    const times = [];
+    let misses = 0;
+    let last = el.value;
+    for (let i = 0; i < n; i++) {
+      // Spread values over the whole range, snapped to the step, never the current one.
+      let v = min + (((i * 7919) % 997) / 997) * (max - min);
+      v = Math.round(v / step) * step;
+      if (String(v) === last) v = v + step <= max ? v + step : v - step;
+      last = String(v);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t = await new Promise((done) => {
+        let t0 = 0;
+        const timer = setTimeout(() => { mo.disconnect(); done(null); }, 1000);
+        const mo = new MutationObserver(() => {
+          mo.disconnect();
+          clearTimeout(timer);
+          done(performance.now() - t0);
+        });
+        mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        t0 = performance.now();
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      if (t === null) misses += 1; else times.push(t);
+    }
+    return { times, misses, series };
+  }, [key, SLIDER_EVENTS]);
+  await page.close();
+  const t = result.times;
+  return { events: t.length, misses: result.misses, p50: pct(t, 50), p95: pct(t, 95), max: Math.max(...t) };
+}
+
+function native() {
+  const out = execFileSync('cargo', ['run', '--release', '-q', '-p', 'berth-core', '--example', 'bench_eval', '--', 'steady=1&alb=1&nat=1', QUICK ? '300' : '3000'], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+async function lighthouse(url) {
+  const out = resolve(ROOT, 'target/lighthouse.json');
+  // Asynchronous on purpose: the server that Lighthouse loads from runs in this process.
+  await promisify(execFile)(resolve(ROOT, 'node_modules/.bin/lighthouse'), [
+    url, '--preset=desktop', '--output=json', `--output-path=${out}`, '--quiet',
+    `--chrome-flags=--headless=new ${CHROME_ARGS.join(' ')}`,
+  ], { env: { ...process.env, CHROME_PATH: CHROME }, timeout: 300000, maxBuffer: 64 * 1024 * 1024 });
+  const lh = JSON.parse(readFileSync(out, 'utf8'));
+  const score = (c) => Math.round((lh.categories[c]?.score ?? 0) * 100);
+  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
+}
+
+const report = { date: new Date().toISOString(), quick: QUICK, budgets: BUDGET };
+const misses = [];
+const line = (label, value, budget, ok) => {
+  console.log(`${ok ? '  ok  ' : ' MISS '} ${label.padEnd(44)} ${String(value).padStart(12)}   budget ${budget}`);
+  if (!ok) misses.push(`${label}: ${value} (budget ${budget})`);
+};
+
+report.sizes = sizes();
+console.log('\nFirst-load size (raw / gzip)');
+for (const k of ['html', 'js', 'wasm', 'css', 'data']) {
+  const x = report.sizes[k];
+  if (x) console.log(`       ${k.padEnd(6)} ${String(kb(x.raw)).padStart(8)} KB / ${String(kb(x.gzip)).padStart(7)} KB   ${x.files.join(', ')}`);
+}
+line('total first load, gzip (KB)', kb(report.sizes.total.gzip), `<= ${BUDGET.firstLoadGzipKB}`, kb(report.sizes.total.gzip) <= BUDGET.firstLoadGzipKB);
+
+const s = await startSession();
+try {
+  console.log(`\nCold loads to the recommendation cards (${COLD_LOADS}, headless Chromium, loopback)`);
+  report.coldLoad = await coldLoads(s);
+  line('cards visible, median (ms)', report.coldLoad.median.toFixed(1), `<= ${BUDGET.cardsMedianMs}`, report.coldLoad.median <= BUDGET.cardsMedianMs);
+  console.log(`       p95 ${report.coldLoad.p95.toFixed(1)} ms`);
+
+  console.log(`\nSlider latency: input event to DOM updated (MutationObserver), ${SLIDER_EVENTS} events each`);
+  report.slider = {};
+  for (const key of ['util', 'tasks', 'rps']) {
+    const r = await sliderLatency(s, key);
+    report.slider[key] = r;
+    console.log(`       ${key.padEnd(6)} p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, max ${r.max.toFixed(2)} ms, ${r.misses} without a DOM change`);
+    line(`slider ${key}, p95 (ms)`, r.p95.toFixed(2), `<= ${BUDGET.sliderP95Ms}`, r.p95 <= BUDGET.sliderP95Ms && r.misses === 0);
+  }
+  s.assertClean('bench');
+
+  console.log('\nNative: one full evaluation (decision, every platform cost, three crossover sweeps)');
+  report.native = native();
+  console.log(`       decision ${report.native.decision_us} µs, costs ${report.native.costs_us} µs, sweeps ${JSON.stringify(report.native.sweeps_us)} µs, whole view model ${report.native.view_model_us} µs`);
+  line('one evaluation, median (µs)', report.native.evaluation_us, `<= ${BUDGET.evaluationUs}`, report.native.evaluation_us <= BUDGET.evaluationUs);
+
+  if (!args.has('--no-lighthouse')) {
+    console.log('\nLighthouse (desktop preset, Debian Chromium)');
+    report.lighthouse = await lighthouse(s.url);
+    for (const [k, v] of Object.entries(report.lighthouse)) {
+      if (k === 'seo') console.log(`       seo ${v}`);
+      else line(`lighthouse ${k}`, v, `>= ${BUDGET.lighthouse}`, v >= BUDGET.lighthouse);
+    }
+  }
+} finally {
+  await s.close();
+}
+
+report.misses = misses;
+mkdirSync(resolve(ROOT, 'target'), { recursive: true });
+writeFileSync(resolve(ROOT, 'target/bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nwrote target/bench.json`);
+if (misses.length) {
+  console.log(`\n${misses.length} budget(s) missed:\n  ${misses.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('\nevery budget holds');
