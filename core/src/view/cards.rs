@@ -460,7 +460,7 @@ pub fn cards(state: &State, e: &Explanation, costs: &Costs) -> Vec<CardView> {
         };
         (status, cost, c.platform.index())
     };
-    order.sort_by(|a, b| {
+    crate::sort::sort_by(&mut order, |a, b| {
         let (ka, kb) = (key(a), key(b));
         ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(ka.2.cmp(&kb.2))
     });

@@ -184,7 +184,7 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs) -> ChartView {
         xs.push(current);
     }
     xs.extend(geometry.crossovers.iter().map(|c| c.at));
-    xs.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut xs, f64::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
     let rows = xs
         .iter()
