@@ -7,12 +7,12 @@ use berth_core::catalog::Overrides;
 use berth_core::view::{CatalogView, Page};
 use yew::prelude::*;
 
-use super::cards::Cards;
+use super::cards::cards;
 use super::catalog_panel::CatalogPanel;
-use super::charts::Charts;
-use super::commitments_panel::CommitmentsPanel;
-use super::cost_panel::CostPanel;
-use super::decision_panel::DecisionPanel;
+use super::charts::charts;
+use super::commitments_panel::commitments_panel;
+use super::cost_panel::cost_panel;
+use super::decision_panel::decision_panel;
 use super::export_csv::ExportCsv;
 use super::header::Header;
 use super::notices::Notices;
@@ -53,22 +53,22 @@ pub fn Layout(props: &LayoutProps) -> Html {
             } else {
                 <main id="main" class="layout">
                     if show("inputs") {
-                        <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
+                        { decision_panel(&p.decision_groups) }
                     }
                     <div class="layout__results">
                         if show("cards") {
                             <Recommendation rec={Rc::new(p.recommendation.clone())} />
                         }
                         if show("costs") {
-                            <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
+                            { cost_panel(&p.cost_groups, p.catalog_as_of) }
                         }
-                        <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
+                        { charts(&p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()) }
                         if show("commitments") {
-                            <CommitmentsPanel view={Rc::new(p.commitments.clone())} />
+                            { commitments_panel(&p.commitments) }
                         }
                         if show("cards") {
                             <ExportCsv page={p.clone()} />
-                            <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
+                            { cards(&p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()) }
                         }
                         if show("catalog") {
                             <CatalogPanel view={props.catalog.clone()} overrides={props.overrides.clone()} />

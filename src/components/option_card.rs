@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use super::bill::Bill;
 use super::change_list::ChangeList;
-use super::diff_list::DiffList;
+use super::diff_list::diff_list;
 use super::lazy_details::LazyDetails;
-use super::source_link::SourceLink;
-use super::trap_list::TrapList;
+use super::source_link::source_link;
+use super::trap_list::trap_list;
 
 /// Props of [`OptionCard`].
 #[derive(Properties, PartialEq)]
@@ -48,14 +48,14 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                         <li class="rule" data-testid="rule" data-rule={r.id}>
                             <strong>{ r.title }</strong>{ ": " }{ r.reason }{ " " }
                             <code class="rule__id">{ r.id }</code>{ " " }
-                            <SourceLink source={r.source.clone()} />
+                            { source_link(&r.source) }
                         </li>
                     }) }
                 </ul>
             }
-            <DiffList diffs={c.diffs.clone()} />
+            { diff_list(&c.diffs) }
             { for c.notes.iter().map(|n| html! {
-                <p class="card__note">{ &n.text }{ " " }<SourceLink source={n.source.clone()} /></p>
+                <p class="card__note">{ &n.text }{ " " }{ source_link(&n.source) }</p>
             }) }
             <LazyDetails class="card__more" summary="Details, bill and what would change it">
                 <dl class="card__about">
@@ -67,7 +67,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     <h4>{ "How it would run" }</h4>
                     <ul class="plan">{ for c.plan_lines.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
                 }
-                <TrapList traps={c.traps.clone()} title="Traps" />
+                { trap_list(&c.traps, "Traps") }
                 <ChangeList changes={c.changes.clone()} title={c.changes_title} />
                 <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_ascii_lowercase()) }) }</h4>
                 <Bill cost={c.cost.clone()} />

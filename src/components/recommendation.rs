@@ -10,8 +10,8 @@ use berth_core::view::RecView;
 use yew::prelude::*;
 
 use super::change_list::ChangeList;
-use super::diff_list::DiffList;
-use super::trap_list::TrapList;
+use super::diff_list::diff_list;
+use super::trap_list::{trap_list, TRAPS_TITLE};
 use crate::app::Dispatch;
 
 /// Props of [`Recommendation`].
@@ -84,11 +84,11 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                     }
                 </div>
                 <div class="rec__side">
-                    <TrapList traps={r.traps.clone()} />
+                    { trap_list(&r.traps, TRAPS_TITLE) }
                     <ChangeList changes={r.flips.clone()} title="What would change the answer" />
                 </div>
             </div>
-            <DiffList diffs={r.diffs.clone()} />
+            { diff_list(&r.diffs) }
         </section>
     }
 }

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use berth_core::view::study::VerdictView;
 use yew::prelude::*;
 
-use super::diff_list::DiffList;
-use super::trap_list::TrapList;
+use super::diff_list::diff_list;
+use super::trap_list::trap_list;
 
 /// Props of [`StudyVerdict`].
 #[derive(Properties, PartialEq)]
@@ -43,7 +43,7 @@ pub fn StudyVerdict(props: &StudyVerdictProps) -> Html {
             if !v.plan_lines.is_empty() {
                 <ul class="study-verdict__plan">{ for v.plan_lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
             }
-            <TrapList traps={v.traps.clone()} title="The trap" />
+            { trap_list(&v.traps, "The trap") }
             if !v.flips.is_empty() {
                 <div class="changes">
                     <h4 class="changes__title">{ "What would change the answer" }</h4>
@@ -57,7 +57,7 @@ pub fn StudyVerdict(props: &StudyVerdictProps) -> Html {
                     </ul>
                 </div>
             }
-            <DiffList diffs={v.diffs.clone()} />
+            { diff_list(&v.diffs) }
         </div>
     }
 }
