@@ -19,22 +19,10 @@ use super::notices::Notices;
 use super::recommendation::Recommendation;
 use super::study_panel::StudyPanel;
 
-/// Props: the whole page.
-#[derive(Properties, PartialEq)]
-pub struct LayoutProps {
-    /// The view model.
-    pub page: Rc<Page>,
-    /// The pricing catalog panel (built apart from the page: it changes only with the region and
-    /// the overrides).
-    pub catalog: Rc<CatalogView>,
-    /// The rate overrides (for their export).
-    pub overrides: Rc<Overrides>,
-}
-
-/// The page.
-#[component]
-pub fn Layout(props: &LayoutProps) -> Html {
-    let p = &props.page;
+/// The page: the view model `p`, the pricing catalog panel (built apart from the page: it changes
+/// only with the region and the overrides) and the rate overrides (for their export). A plain
+/// function rather than a component: see [`super::source_link::source_link`].
+pub fn layout(p: &Rc<Page>, catalog: &Rc<CatalogView>, overrides: &Rc<Overrides>) -> Html {
     let show = |id: &str| p.panels.shows(id);
     let class = classes!("app", p.embed.then_some("app--embed"));
     html! {
@@ -71,7 +59,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                             { cards(&p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()) }
                         }
                         if show("catalog") {
-                            <CatalogPanel view={props.catalog.clone()} overrides={props.overrides.clone()} />
+                            <CatalogPanel view={catalog.clone()} overrides={overrides.clone()} />
                         }
                     </div>
                 </main>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::study_nav::StudyNav;
 use super::study_question::StudyQuestion;
-use super::study_verdict::StudyVerdict;
+use super::study_verdict::study_verdict;
 use crate::app::Dispatch;
 
 /// Props of [`StudyPanel`].
@@ -67,7 +67,7 @@ pub fn StudyPanel(props: &StudyPanelProps) -> Html {
                 <p class="study__text">{ v.text }</p>
                 <StudyQuestion study={v.clone()} />
                 if let Some(verdict) = &v.verdict {
-                    <StudyVerdict verdict={Rc::new(verdict.clone())} embed={props.embed} />
+                    { study_verdict(verdict, props.embed) }
                 }
                 <p class="study__explore">
                     <a href={crate::web::url_with(&v.explore_query)} target={target}>{ "Explore this scenario in the playground" }</a>
