@@ -183,7 +183,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Dispatch> context={store.dispatcher()}>
-            { layout(&page, &catalog, &overrides) }
+            { layout(&store.dispatcher(), &page, &catalog, &overrides) }
         </ContextProvider<Dispatch>>
     }
 }

@@ -13,16 +13,18 @@ use super::charts::charts;
 use super::commitments_panel::commitments_panel;
 use super::cost_panel::cost_panel;
 use super::decision_panel::decision_panel;
-use super::export_csv::ExportCsv;
+use super::export_csv::export_csv;
 use super::header::Header;
-use super::notices::Notices;
-use super::recommendation::Recommendation;
-use super::study_panel::StudyPanel;
+use super::notices::notices;
+use super::recommendation::recommendation;
+use super::study_panel::study_panel;
+use crate::app::Dispatch;
 
 /// The page: the view model `p`, the pricing catalog panel (built apart from the page: it changes
 /// only with the region and the overrides) and the rate overrides (for their export). A plain
-/// function rather than a component: see [`super::source_link::source_link`].
-pub fn layout(p: &Rc<Page>, catalog: &Rc<CatalogView>, overrides: &Rc<Overrides>) -> Html {
+/// function rather than a component: see [`super::source_link::source_link`]; `dispatch` sends
+/// the actions.
+pub fn layout(dispatch: &Dispatch, p: &Rc<Page>, catalog: &Rc<CatalogView>, overrides: &Rc<Overrides>) -> Html {
     let show = |id: &str| p.panels.shows(id);
     let class = classes!("app", p.embed.then_some("app--embed"));
     html! {
@@ -33,10 +35,10 @@ pub fn layout(p: &Rc<Page>, catalog: &Rc<CatalogView>, overrides: &Rc<Overrides>
             if p.embed {
                 <h1 class="visually-hidden">{ "Berth: running containers on AWS" }</h1>
             }
-            <Notices notices={Rc::new(p.notices.clone())} />
+            { notices(dispatch, &p.notices) }
             if let Some(study) = &p.study {
                 <main id="main" class="study-main">
-                    <StudyPanel study={Rc::new(study.clone())} embed={p.embed} />
+                    { study_panel(dispatch, &Rc::new(study.clone()), p.embed) }
                 </main>
             } else {
                 <main id="main" class="layout">
@@ -45,7 +47,7 @@ pub fn layout(p: &Rc<Page>, catalog: &Rc<CatalogView>, overrides: &Rc<Overrides>
                     }
                     <div class="layout__results">
                         if show("cards") {
-                            <Recommendation rec={Rc::new(p.recommendation.clone())} />
+                            { recommendation(dispatch, &p.recommendation) }
                         }
                         if show("costs") {
                             { cost_panel(&p.cost_groups, p.catalog_as_of) }
@@ -55,7 +57,7 @@ pub fn layout(p: &Rc<Page>, catalog: &Rc<CatalogView>, overrides: &Rc<Overrides>
                             { commitments_panel(&p.commitments) }
                         }
                         if show("cards") {
-                            <ExportCsv page={p.clone()} />
+                            { export_csv(dispatch, p) }
                             { cards(&p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()) }
                         }
                         if show("catalog") {
