@@ -56,7 +56,7 @@ mod tests {
         #[test]
         fn matches_the_standard_stable_sort(v in proptest::collection::vec((0u8..6, any::<u16>()), 0..200)) {
             let mut want = v.clone();
-            want.sort_by(|a, b| a.0.cmp(&b.0));
+            want.sort_by_key(|a| a.0);
             let mut got = v;
             sort_by(&mut got, |a, b| a.0.cmp(&b.0));
             prop_assert_eq!(got, want);
