@@ -7,7 +7,7 @@ use berth_core::state::Val;
 use berth_core::view::RecView;
 use yew::prelude::*;
 
-use super::change_list::ChangeList;
+use super::change_list::change_list;
 use super::diff_list::diff_list;
 use super::trap_list::{trap_list, TRAPS_TITLE};
 use crate::app::Dispatch;
@@ -74,7 +74,7 @@ pub fn recommendation(dispatch: &Dispatch, r: &RecView) -> Html {
                 </div>
                 <div class="rec__side">
                     { trap_list(&r.traps, TRAPS_TITLE) }
-                    <ChangeList changes={r.flips.clone()} title="What would change the answer" />
+                    { change_list(dispatch, &r.flips, "What would change the answer") }
                 </div>
             </div>
             { diff_list(&r.diffs) }
