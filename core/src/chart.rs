@@ -797,7 +797,7 @@ pub fn trace(f: impl FnMut(f64) -> f64, lo: f64, hi: f64) -> Vec<Point> {
     let tol = TRACE_TOL * t.scale;
     let mut pts = t.samples;
     pts.retain(|p| p.1.is_finite());
-    pts.sort_by(|p, q| p.0.total_cmp(&q.0));
+    crate::sort::sort_by(&mut pts, |p, q| p.0.total_cmp(&q.0));
     pts.dedup_by(|q, p| q.0 == p.0);
     simplify(&pts, tol)
 }
@@ -1126,7 +1126,7 @@ pub fn pair_crossings(axis: Axis, series: &[Series]) -> Vec<SeriesCrossing> {
             out.extend(found.into_iter().map(|crossing| SeriesCrossing { a, b, crossing }));
         }
     }
-    out.sort_by(|p, q| p.crossing.at.total_cmp(&q.crossing.at).then((p.a, p.b).cmp(&(q.a, q.b))));
+    crate::sort::sort_by(&mut out, |p, q| p.crossing.at.total_cmp(&q.crossing.at).then((p.a, p.b).cmp(&(q.a, q.b))));
     out
 }
 
@@ -1463,7 +1463,7 @@ impl ChartGeometry {
                 .chain(crossovers.iter().map(|c| c.at))
                 .filter(|v| v.is_finite())
                 .collect();
-            s.sort_by(f64::total_cmp);
+            crate::sort::sort_by(&mut s, f64::total_cmp);
             s.dedup_by(|later, kept| *later - *kept <= eps);
             s
         };

@@ -19,6 +19,7 @@ pub mod decision;
 pub mod embed;
 pub mod platform;
 pub mod saved;
+mod sort;
 pub mod model;
 pub mod params;
 pub mod state;

@@ -6,11 +6,12 @@ use berth_core::view::CardView;
 use yew::prelude::*;
 
 use super::bill::Bill;
-use super::change_list::ChangeList;
-use super::diff_list::DiffList;
+use super::change_list::change_list;
+use super::diff_list::diff_list;
 use super::lazy_details::LazyDetails;
-use super::source_link::SourceLink;
-use super::trap_list::TrapList;
+use super::source_link::source_link;
+use super::trap_list::trap_list;
+use crate::app::Dispatch;
 
 /// Props of [`OptionCard`].
 #[derive(Properties, PartialEq)]
@@ -22,6 +23,7 @@ pub struct OptionCardProps {
 /// An option card (`[data-testid="option-card"]`).
 #[component]
 pub fn OptionCard(props: &OptionCardProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
     let c = &props.card;
     let title_id = format!("card-{}", c.platform);
     let rank = c.cost.rank.map(|r| if r == 1 { "Cheapest viable".to_string() } else { format!("#{r} by cost") });
@@ -48,14 +50,14 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                         <li class="rule" data-testid="rule" data-rule={r.id}>
                             <strong>{ r.title }</strong>{ ": " }{ r.reason }{ " " }
                             <code class="rule__id">{ r.id }</code>{ " " }
-                            <SourceLink source={r.source.clone()} />
+                            { source_link(&r.source) }
                         </li>
                     }) }
                 </ul>
             }
-            <DiffList diffs={c.diffs.clone()} />
+            { diff_list(&c.diffs) }
             { for c.notes.iter().map(|n| html! {
-                <p class="card__note">{ &n.text }{ " " }<SourceLink source={n.source.clone()} /></p>
+                <p class="card__note">{ &n.text }{ " " }{ source_link(&n.source) }</p>
             }) }
             <LazyDetails class="card__more" summary="Details, bill and what would change it">
                 <dl class="card__about">
@@ -67,9 +69,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     <h4>{ "How it would run" }</h4>
                     <ul class="plan">{ for c.plan_lines.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
                 }
-                <TrapList traps={c.traps.clone()} title="Traps" />
-                <ChangeList changes={c.changes.clone()} title={c.changes_title} />
-                <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_lowercase()) }) }</h4>
+                { trap_list(&c.traps, "Traps") }
+                { change_list(&dispatch, &c.changes, c.changes_title) }
+                <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_ascii_lowercase()) }) }</h4>
                 <Bill cost={c.cost.clone()} />
             </LazyDetails>
         </article>

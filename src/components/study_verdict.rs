@@ -1,29 +1,16 @@
 //! The verdict on a revealed study answer: right or not, the engine's answer with its reasons, the
 //! trap, what would change the answer and, where they differ, the exam key beside today's advice.
 
-use std::rc::Rc;
-
 use berth_core::view::study::VerdictView;
 use yew::prelude::*;
 
-use super::diff_list::DiffList;
-use super::trap_list::TrapList;
+use super::diff_list::diff_list;
+use super::trap_list::trap_list;
 
-/// Props of [`StudyVerdict`].
-#[derive(Properties, PartialEq)]
-pub struct StudyVerdictProps {
-    /// The verdict.
-    pub verdict: Rc<VerdictView>,
-    /// Embedded in a lesson (links open in a new tab).
-    #[prop_or(false)]
-    pub embed: bool,
-}
-
-/// The verdict panel (`[data-testid="study-verdict"]`).
-#[component]
-pub fn StudyVerdict(props: &StudyVerdictProps) -> Html {
-    let v = &props.verdict;
-    let target = props.embed.then_some("_blank");
+/// The verdict panel (`[data-testid="study-verdict"]`); `embed`: embedded in a lesson (links open
+/// in a new tab) (a plain function: see [`super::source_link::source_link`]).
+pub fn study_verdict(v: &VerdictView, embed: bool) -> Html {
+    let target = embed.then_some("_blank");
     let class = classes!("study-verdict", if v.correct { "study-verdict--right" } else { "study-verdict--wrong" });
     html! {
         <div class={class} role="status" data-testid="study-verdict"
@@ -43,7 +30,7 @@ pub fn StudyVerdict(props: &StudyVerdictProps) -> Html {
             if !v.plan_lines.is_empty() {
                 <ul class="study-verdict__plan">{ for v.plan_lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
             }
-            <TrapList traps={v.traps.clone()} title="The trap" />
+            { trap_list(&v.traps, "The trap") }
             if !v.flips.is_empty() {
                 <div class="changes">
                     <h4 class="changes__title">{ "What would change the answer" }</h4>
@@ -57,7 +44,7 @@ pub fn StudyVerdict(props: &StudyVerdictProps) -> Html {
                     </ul>
                 </div>
             }
-            <DiffList diffs={v.diffs.clone()} />
+            { diff_list(&v.diffs) }
         </div>
     }
 }

@@ -341,11 +341,13 @@ fn card_reasons(p: Platform, d: &Decision, top_reason: &str) -> Vec<String> {
 }
 
 fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
+    // The texts are this crate's own ASCII-initial sentences: the ASCII mapping is the Unicode one
+    // here, and it keeps the Unicode case tables out of the wasm.
+    let mut out = s.to_string();
+    if let Some(f) = out.get_mut(..1) {
+        f.make_ascii_lowercase();
     }
+    out
 }
 
 /// Explains a decision: reasons, traps, flips and the exam-versus-today differences, for the

@@ -282,11 +282,12 @@ pub(crate) fn link(state: &State, f: &FlipText) -> LinkView {
         None => "→ nothing fits".to_string(),
     };
     let text = f.text.clone();
-    let mut chars = text.chars();
-    let text = match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-        None => text,
-    };
+    // The flip texts are this crate's own sentences; upper-casing an ASCII first letter is all
+    // they need, and it keeps the Unicode case tables out of the wasm.
+    let mut text = text;
+    if let Some(c) = text.get_mut(..1) {
+        c.make_ascii_uppercase();
+    }
     LinkView { text, result, query: to_query(&s), set }
 }
 
@@ -459,7 +460,7 @@ pub fn cards(state: &State, e: &Explanation, costs: &Costs) -> Vec<CardView> {
         };
         (status, cost, c.platform.index())
     };
-    order.sort_by(|a, b| {
+    crate::sort::sort_by(&mut order, |a, b| {
         let (ka, kb) = (key(a), key(b));
         ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(ka.2.cmp(&kb.2))
     });
@@ -497,7 +498,7 @@ pub fn recommendation(state: &State, e: &Explanation, costs: &Costs) -> RecView 
             let _ = s.set(Key::Pricing, Val::Choice(want as usize));
             LinkView {
                 text: format!("Price it as advised ({})", want.label()),
-                result: format!("costs are shown {}", have.label().to_lowercase()),
+                result: format!("costs are shown {}", have.label().to_ascii_lowercase()),
                 query: to_query(&s),
                 set: vec![(Key::Pricing, Val::Choice(want as usize))],
             }

@@ -116,7 +116,7 @@ pub fn domain(axis: Axis, s: &State) -> (f64, f64) {
 /// The series label: "ECS on EC2, m5.large on-demand", "ECS on Fargate, Savings Plan, 1 year".
 pub fn series_label(p: Platform, pricing: Pricing, instance: usize) -> String {
     let ec2 = matches!(p, Platform::EcsEc2 | Platform::EksEc2);
-    let price = pricing.label().to_lowercase();
+    let price = pricing.label().to_ascii_lowercase();
     if ec2 {
         format!("{}, {} {}", p.name(), INSTANCE_OPTS[instance.min(INSTANCE_OPTS.len() - 1)].id, price)
     } else if pricing != Pricing::OnDemand {
@@ -184,7 +184,7 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs) -> ChartView {
         xs.push(current);
     }
     xs.extend(geometry.crossovers.iter().map(|c| c.at));
-    xs.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut xs, f64::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
     let rows = xs
         .iter()
@@ -194,7 +194,7 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs) -> ChartView {
             row
         })
         .collect();
-    let title = format!("Monthly cost against {}", axis.title().to_lowercase());
+    let title = format!("Monthly cost against {}", axis.title().to_ascii_lowercase());
     let empty = geometry.series().is_empty().then(|| "No viable option has a monthly figure to draw.".to_string());
     let desc = if crossovers.is_empty() {
         format!("{title}, {} series. No crossover in this range.", geometry.series().len())

@@ -110,7 +110,7 @@ pub fn costs(state: &State, d: &Decision, overrides: &Overrides) -> Costs {
         .filter(|p| d.status(*p) != Status::RuledOut)
         .filter_map(|p| per_platform[p.index()].result.as_ref().ok().map(|b| (p, b.monthly)))
         .collect();
-    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.index().cmp(&b.0.index())));
+    crate::sort::sort_by(&mut ranked, |a, b| a.1.total_cmp(&b.1).then(a.0.index().cmp(&b.0.index())));
     let mut rank = [None; PLATFORM_COUNT];
     for (i, (p, _)) in ranked.iter().enumerate() {
         rank[p.index()] = Some(i + 1);
