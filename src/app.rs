@@ -14,7 +14,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::components::layout::layout;
+use crate::components::layout::Layout;
 use crate::web;
 
 /// Local-storage key of the rate overrides.
@@ -183,7 +183,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Dispatch> context={store.dispatcher()}>
-            { layout(&store.dispatcher(), &page, &catalog, &overrides) }
+            <Layout page={page} catalog={catalog} overrides={overrides} />
         </ContextProvider<Dispatch>>
     }
 }

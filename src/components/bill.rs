@@ -3,7 +3,7 @@
 use berth_core::view::cards::CostView;
 use yew::prelude::*;
 
-use super::source_link::source_link;
+use super::source_link::SourceLink;
 
 /// Props of [`Bill`].
 #[derive(Properties, PartialEq)]
@@ -48,7 +48,7 @@ pub fn Bill(props: &BillProps) -> Html {
                                                     if !r.as_of.is_empty() {
                                                         <span class="rate__asof">{ format!(" as of {}", r.as_of) }</span>
                                                     }
-                                                    { " " }{ source_link(&r.source) }
+                                                    { " " }<SourceLink source={r.source.clone()} />
                                                 </li>
                                             }) }
                                         </ul>

@@ -7,13 +7,21 @@ use yew::prelude::*;
 
 use super::option_card::OptionCard;
 
-/// Every option card, in order (a plain function: see [`super::source_link::source_link`]).
-pub fn cards(cards: &[Rc<CardView>]) -> Html {
+/// Props of [`Cards`].
+#[derive(Properties, PartialEq)]
+pub struct CardsProps {
+    /// The cards, in order.
+    pub cards: Vec<Rc<CardView>>,
+}
+
+/// Every option card.
+#[component]
+pub fn Cards(props: &CardsProps) -> Html {
     html! {
         <section class="panel panel--cards" aria-labelledby="cards-title">
             <h2 id="cards-title" class="panel__title">{ "Every option" }</h2>
             <div class="cards">
-                { for cards.iter().map(|c| html! { <OptionCard key={c.platform} card={c.clone()} /> }) }
+                { for props.cards.iter().map(|c| html! { <OptionCard key={c.platform} card={c.clone()} /> }) }
             </div>
         </section>
     }

@@ -12,7 +12,7 @@ use berth_core::view::catalog::{self, CatalogView, RateRow};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::source_link::source_link;
+use super::source_link::SourceLink;
 use crate::app::Dispatch;
 use crate::web;
 
@@ -83,7 +83,7 @@ fn RateLine(props: &RowProps) -> Html {
                 if !r.grade.is_empty() {
                     <abbr class="catalog__grade" title={r.grade_meaning}>{ r.grade }</abbr>{ " · " }
                     <span>{ &r.region }</span>{ " · as of " }<time datetime={r.as_of}>{ r.as_of }</time>{ " · " }
-                    { source_link(&r.source) }
+                    <SourceLink source={r.source.clone()} />
                 } else {
                     <span>{ "Not in the catalog: supply your own figure." }</span>
                 }

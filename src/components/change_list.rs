@@ -6,14 +6,23 @@ use yew::prelude::*;
 
 use crate::app::Dispatch;
 
-/// How many changes show before "more".
-const SHOW: usize = 4;
+/// Props of [`ChangeList`].
+#[derive(Properties, PartialEq)]
+pub struct ChangeListProps {
+    /// The changes.
+    pub changes: Vec<LinkView>,
+    /// Heading.
+    pub title: &'static str,
+    /// How many to show before "more".
+    #[prop_or(4)]
+    pub show: usize,
+}
 
-/// A list of changes under a heading; each is a real link (it can open in a new tab) that applies
-/// in place. A plain function rather than a component (see [`super::source_link::source_link`]);
-/// `dispatch` sends the actions.
-pub fn change_list(dispatch: &Dispatch, changes: &[LinkView], title: &'static str) -> Html {
-    if changes.is_empty() {
+/// A list of changes; each is a real link (it can open in a new tab) that applies in place.
+#[component]
+pub fn ChangeList(props: &ChangeListProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    if props.changes.is_empty() {
         return html! {};
     }
     let item = |l: &LinkView| {
@@ -35,10 +44,10 @@ pub fn change_list(dispatch: &Dispatch, changes: &[LinkView], title: &'static st
             </li>
         }
     };
-    let (first, rest) = changes.split_at(SHOW.min(changes.len()));
+    let (first, rest) = props.changes.split_at(props.show.min(props.changes.len()));
     html! {
         <div class="changes">
-            <h4 class="changes__title">{ title }</h4>
+            <h4 class="changes__title">{ props.title }</h4>
             <ul class="changes__list">{ for first.iter().map(item) }</ul>
             if !rest.is_empty() {
                 <details class="changes__more">

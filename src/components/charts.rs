@@ -7,9 +7,17 @@ use yew::prelude::*;
 
 use super::chart::Chart;
 
-/// Every chart to show (a plain function: see [`super::source_link::source_link`]).
-pub fn charts(charts: &[Rc<ChartView>]) -> Html {
-    if charts.is_empty() {
+/// Props of [`Charts`].
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    /// The charts to show.
+    pub charts: Vec<Rc<ChartView>>,
+}
+
+/// Every chart.
+#[component]
+pub fn Charts(props: &ChartsProps) -> Html {
+    if props.charts.is_empty() {
         return html! {};
     }
     html! {
@@ -17,7 +25,7 @@ pub fn charts(charts: &[Rc<ChartView>]) -> Html {
             <h2 id="charts-title" class="panel__title">{ "Where the lines cross" }</h2>
             <p class="panel__lede">{ "Each line is one viable option's monthly cost as one input moves and the others stay put. Use the arrow keys on a chart to read every line." }</p>
             <div class="charts">
-                { for charts.iter().map(|c| html! { <Chart key={c.id} chart={c.clone()} /> }) }
+                { for props.charts.iter().map(|c| html! { <Chart key={c.id} chart={c.clone()} /> }) }
             </div>
         </section>
     }

@@ -1,11 +1,22 @@
 //! Commitments and Spot: on-demand, Compute Savings Plans and Spot side by side for the pick and the
 //! viable EC2 and Fargate options, with months to break even.
 
+use std::rc::Rc;
+
 use berth_core::view::CommitmentsView;
 use yew::prelude::*;
 
-/// The panel (`[data-testid="commitments"]`) (a plain function: see [`super::source_link::source_link`]).
-pub fn commitments_panel(v: &CommitmentsView) -> Html {
+/// Props of [`CommitmentsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct CommitmentsPanelProps {
+    /// The view.
+    pub view: Rc<CommitmentsView>,
+}
+
+/// The panel (`[data-testid="commitments"]`).
+#[component]
+pub fn CommitmentsPanel(props: &CommitmentsPanelProps) -> Html {
+    let v = &props.view;
     html! {
         <section class="panel panel--commitments" aria-labelledby="commitments-title" data-testid="commitments">
             <h2 id="commitments-title" class="panel__title">{ "Commitments and Spot" }</h2>

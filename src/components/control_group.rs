@@ -7,10 +7,19 @@ use yew::prelude::*;
 
 use super::control::Control;
 
-/// A fieldset of controls, keyed by the group's id (a plain function: see [`super::source_link::source_link`]).
-pub fn control_group(g: &GroupView) -> Html {
+/// Props of [`ControlGroup`].
+#[derive(Properties, PartialEq)]
+pub struct ControlGroupProps {
+    /// The group.
+    pub group: Rc<GroupView>,
+}
+
+/// A fieldset of controls.
+#[component]
+pub fn ControlGroup(props: &ControlGroupProps) -> Html {
+    let g = &props.group;
     html! {
-        <fieldset key={g.id} class={classes!("group", format!("group--{}", g.id))}>
+        <fieldset class={classes!("group", format!("group--{}", g.id))}>
             <legend class="group__title">{ g.title }</legend>
             { for g.controls.iter().map(|c| html! { <Control key={c.name} control={Rc::new(c.clone())} /> }) }
         </fieldset>

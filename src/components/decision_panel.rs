@@ -1,17 +1,27 @@
 //! The decision inputs: what the workload is and needs.
 
+use std::rc::Rc;
+
 use berth_core::view::GroupView;
 use yew::prelude::*;
 
-use super::control_group::control_group;
+use super::control_group::ControlGroup;
 
-/// The decision inputs panel, one fieldset per group (a plain function: see [`super::source_link::source_link`]).
-pub fn decision_panel(groups: &[GroupView]) -> Html {
+/// Props of [`DecisionPanel`].
+#[derive(Properties, PartialEq)]
+pub struct DecisionPanelProps {
+    /// The groups.
+    pub groups: Rc<Vec<GroupView>>,
+}
+
+/// The decision inputs panel.
+#[component]
+pub fn DecisionPanel(props: &DecisionPanelProps) -> Html {
     html! {
         <section class="panel panel--inputs" aria-labelledby="inputs-title">
             <h2 id="inputs-title" class="panel__title">{ "Your workload" }</h2>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                { for groups.iter().map(control_group) }
+                { for props.groups.iter().map(|g| html! { <ControlGroup key={g.id} group={Rc::new(g.clone())} /> }) }
             </form>
         </section>
     }

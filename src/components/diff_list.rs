@@ -3,17 +3,25 @@
 use berth_core::view::cards::DiffView;
 use yew::prelude::*;
 
-use super::source_link::source_link;
+use super::source_link::SourceLink;
 
-/// Exam key versus today (a plain function: see [`super::source_link::source_link`]).
-pub fn diff_list(diffs: &[DiffView]) -> Html {
-    if diffs.is_empty() {
+/// Props of [`DiffList`].
+#[derive(Properties, PartialEq)]
+pub struct DiffListProps {
+    /// The differences.
+    pub diffs: Vec<DiffView>,
+}
+
+/// Exam key versus today.
+#[component]
+pub fn DiffList(props: &DiffListProps) -> Html {
+    if props.diffs.is_empty() {
         return html! {};
     }
     html! {
         <div class="diffs">
             <h4 class="diffs__title">{ "Exam answer vs today's advice" }</h4>
-            { for diffs.iter().map(|d| html! {
+            { for props.diffs.iter().map(|d| html! {
                 <div class="diff" data-testid="advice-diff" data-aspect={d.aspect} data-fact-date={d.fact_date}>
                     <p class="diff__aspect">{ d.aspect }</p>
                     <dl class="diff__pair">
@@ -31,7 +39,7 @@ pub fn diff_list(diffs: &[DiffView]) -> Html {
                         if !d.date_on_aws_page {
                             <span class="diff__datenote">{ " (date from reports of AWS's announcement)" }</span>
                         }
-                        { " " }{ source_link(&d.source) }
+                        { " " }<SourceLink source={d.source.clone()} />
                     </p>
                 </div>
             }) }

@@ -11,12 +11,19 @@ use yew::prelude::*;
 use crate::app::Dispatch;
 use crate::web;
 
-/// The button (`[data-testid="export-csv"]`); the cards of `page` are exported as shown. A plain function rather than a component (see [`super::source_link::source_link`]); `dispatch`
-/// sends the actions.
-pub fn export_csv(dispatch: &Dispatch, page: &Rc<Page>) -> Html {
+/// Props of [`ExportCsv`].
+#[derive(Properties, PartialEq)]
+pub struct ExportCsvProps {
+    /// The page (the cards are exported as shown).
+    pub page: Rc<Page>,
+}
+
+/// The button (`[data-testid="export-csv"]`).
+#[component]
+pub fn ExportCsv(props: &ExportCsvProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
     let onclick = {
-        let dispatch = dispatch.clone();
-        let page = page.clone();
+        let page = props.page.clone();
         Callback::from(move |_| {
             if let Err(why) = web::download(FILE_NAME, MIME, &costs_csv(&page.cards)) {
                 dispatch.dispatch(Action::Notify(Notice { key: String::new(), text: format!("Cost table not exported: {why}.") }));

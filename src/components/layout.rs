@@ -7,24 +7,34 @@ use berth_core::catalog::Overrides;
 use berth_core::view::{CatalogView, Page};
 use yew::prelude::*;
 
-use super::cards::cards;
+use super::cards::Cards;
 use super::catalog_panel::CatalogPanel;
-use super::charts::charts;
-use super::commitments_panel::commitments_panel;
-use super::cost_panel::cost_panel;
-use super::decision_panel::decision_panel;
-use super::export_csv::export_csv;
+use super::charts::Charts;
+use super::commitments_panel::CommitmentsPanel;
+use super::cost_panel::CostPanel;
+use super::decision_panel::DecisionPanel;
+use super::export_csv::ExportCsv;
 use super::header::Header;
-use super::notices::notices;
-use super::recommendation::recommendation;
-use super::study_panel::study_panel;
-use crate::app::Dispatch;
+use super::notices::Notices;
+use super::recommendation::Recommendation;
+use super::study_panel::StudyPanel;
 
-/// The page: the view model `p`, the pricing catalog panel (built apart from the page: it changes
-/// only with the region and the overrides) and the rate overrides (for their export). A plain
-/// function rather than a component: see [`super::source_link::source_link`]; `dispatch` sends
-/// the actions.
-pub fn layout(dispatch: &Dispatch, p: &Rc<Page>, catalog: &Rc<CatalogView>, overrides: &Rc<Overrides>) -> Html {
+/// Props: the whole page.
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    /// The view model.
+    pub page: Rc<Page>,
+    /// The pricing catalog panel (built apart from the page: it changes only with the region and
+    /// the overrides).
+    pub catalog: Rc<CatalogView>,
+    /// The rate overrides (for their export).
+    pub overrides: Rc<Overrides>,
+}
+
+/// The page.
+#[component]
+pub fn Layout(props: &LayoutProps) -> Html {
+    let p = &props.page;
     let show = |id: &str| p.panels.shows(id);
     let class = classes!("app", p.embed.then_some("app--embed"));
     html! {
@@ -32,13 +42,13 @@ pub fn layout(dispatch: &Dispatch, p: &Rc<Page>, catalog: &Rc<CatalogView>, over
             if !p.embed {
                 <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} />
             }
-            { notices(dispatch, &p.notices) }
+            <Notices notices={Rc::new(p.notices.clone())} />
             if let Some(study) = &p.study {
                 <main id="main" class="study-main">
                     if p.embed {
                         <h1 class="visually-hidden">{ "Berth: study scenarios" }</h1>
                     }
-                    { study_panel(dispatch, &Rc::new(study.clone()), p.embed) }
+                    <StudyPanel study={Rc::new(study.clone())} embed={p.embed} />
                 </main>
             } else {
                 <main id="main" class="layout">
@@ -46,25 +56,25 @@ pub fn layout(dispatch: &Dispatch, p: &Rc<Page>, catalog: &Rc<CatalogView>, over
                         <h1 class="visually-hidden">{ "Berth: running containers on AWS" }</h1>
                     }
                     if show("inputs") {
-                        { decision_panel(&p.decision_groups) }
+                        <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
                     }
                     <div class="layout__results">
                         if show("cards") {
-                            { recommendation(dispatch, &p.recommendation) }
+                            <Recommendation rec={Rc::new(p.recommendation.clone())} />
                         }
                         if show("costs") {
-                            { cost_panel(&p.cost_groups, p.catalog_as_of) }
+                            <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
                         }
-                        { charts(&p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()) }
+                        <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
                         if show("commitments") {
-                            { commitments_panel(&p.commitments) }
+                            <CommitmentsPanel view={Rc::new(p.commitments.clone())} />
                         }
                         if show("cards") {
-                            { export_csv(dispatch, p) }
-                            { cards(&p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()) }
+                            <ExportCsv page={p.clone()} />
+                            <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
                         }
                         if show("catalog") {
-                            <CatalogPanel view={catalog.clone()} overrides={overrides.clone()} />
+                            <CatalogPanel view={props.catalog.clone()} overrides={props.overrides.clone()} />
                         }
                     </div>
                 </main>

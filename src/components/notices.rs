@@ -1,23 +1,33 @@
 //! Notices about input that was ignored or changed, each dismissible.
 
+use std::rc::Rc;
+
 use berth_core::model::Action;
 use berth_core::view::NoticeView;
 use yew::prelude::*;
 
 use crate::app::Dispatch;
 
-/// The notice list (a polite live region, so changes are announced). A plain function rather than a component (see [`super::source_link::source_link`]); `dispatch`
-/// sends the actions.
-pub fn notices(dispatch: &Dispatch, notices: &[NoticeView]) -> Html {
+/// Props of [`Notices`].
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    /// The notices.
+    pub notices: Rc<Vec<NoticeView>>,
+}
+
+/// The notice list (a polite live region, so changes are announced).
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
     let all = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
     };
     html! {
         <div class="notices" aria-live="polite">
-            if !notices.is_empty() {
+            if !props.notices.is_empty() {
                 <ul class="notices__list">
-                    { for notices.iter().map(|n| {
+                    { for props.notices.iter().map(|n| {
                         let i = n.index;
                         let d = dispatch.clone();
                         let close = Callback::from(move |_| d.dispatch(Action::DismissNotice(i)));
@@ -30,7 +40,7 @@ pub fn notices(dispatch: &Dispatch, notices: &[NoticeView]) -> Html {
                         }
                     }) }
                 </ul>
-                if notices.len() > 1 {
+                if props.notices.len() > 1 {
                     <button type="button" class="button button--quiet" onclick={all}>{ "Dismiss all" }</button>
                 }
             }

@@ -6,12 +6,11 @@ use berth_core::view::CardView;
 use yew::prelude::*;
 
 use super::bill::Bill;
-use super::change_list::change_list;
-use super::diff_list::diff_list;
+use super::change_list::ChangeList;
+use super::diff_list::DiffList;
 use super::lazy_details::LazyDetails;
-use super::source_link::source_link;
-use super::trap_list::trap_list;
-use crate::app::Dispatch;
+use super::source_link::SourceLink;
+use super::trap_list::TrapList;
 
 /// Props of [`OptionCard`].
 #[derive(Properties, PartialEq)]
@@ -23,7 +22,6 @@ pub struct OptionCardProps {
 /// An option card (`[data-testid="option-card"]`).
 #[component]
 pub fn OptionCard(props: &OptionCardProps) -> Html {
-    let dispatch = use_context::<Dispatch>().expect("dispatch context");
     let c = &props.card;
     let title_id = format!("card-{}", c.platform);
     let rank = c.cost.rank.map(|r| if r == 1 { "Cheapest viable".to_string() } else { format!("#{r} by cost") });
@@ -50,14 +48,14 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                         <li class="rule" data-testid="rule" data-rule={r.id}>
                             <strong>{ r.title }</strong>{ ": " }{ r.reason }{ " " }
                             <code class="rule__id">{ r.id }</code>{ " " }
-                            { source_link(&r.source) }
+                            <SourceLink source={r.source.clone()} />
                         </li>
                     }) }
                 </ul>
             }
-            { diff_list(&c.diffs) }
+            <DiffList diffs={c.diffs.clone()} />
             { for c.notes.iter().map(|n| html! {
-                <p class="card__note">{ &n.text }{ " " }{ source_link(&n.source) }</p>
+                <p class="card__note">{ &n.text }{ " " }<SourceLink source={n.source.clone()} /></p>
             }) }
             <LazyDetails class="card__more" summary="Details, bill and what would change it">
                 <dl class="card__about">
@@ -69,9 +67,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     <h4>{ "How it would run" }</h4>
                     <ul class="plan">{ for c.plan_lines.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
                 }
-                { trap_list(&c.traps, "Traps") }
-                { change_list(&dispatch, &c.changes, c.changes_title) }
-                <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_ascii_lowercase()) }) }</h4>
+                <TrapList traps={c.traps.clone()} title="Traps" />
+                <ChangeList changes={c.changes.clone()} title={c.changes_title} />
+                <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_lowercase()) }) }</h4>
                 <Bill cost={c.cost.clone()} />
             </LazyDetails>
         </article>

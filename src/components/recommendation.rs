@@ -1,20 +1,31 @@
 //! The recommendation: the top pick with capacity, deployment and extras, why, the traps it avoids,
 //! what would change it, and the exam answer beside today's advice.
 
+use std::rc::Rc;
+
 use berth_core::model::Action;
 use berth_core::params::{Advice, Key};
 use berth_core::state::Val;
 use berth_core::view::RecView;
 use yew::prelude::*;
 
-use super::change_list::change_list;
-use super::diff_list::diff_list;
-use super::trap_list::{trap_list, TRAPS_TITLE};
+use super::change_list::ChangeList;
+use super::diff_list::DiffList;
+use super::trap_list::TrapList;
 use crate::app::Dispatch;
 
-/// The recommendation panel (`[data-testid="recommendation"]`). A plain function rather than a component (see [`super::source_link::source_link`]); `dispatch`
-/// sends the actions.
-pub fn recommendation(dispatch: &Dispatch, r: &RecView) -> Html {
+/// Props of [`Recommendation`].
+#[derive(Properties, PartialEq)]
+pub struct RecommendationProps {
+    /// The recommendation.
+    pub rec: Rc<RecView>,
+}
+
+/// The recommendation panel (`[data-testid="recommendation"]`).
+#[component]
+pub fn Recommendation(props: &RecommendationProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    let r = &props.rec;
     let advice_button = |a: Advice, label: &'static str| {
         let d = dispatch.clone();
         let pressed = (a == Advice::Exam) == (r.advice_label == "Exam answer key");
@@ -73,11 +84,11 @@ pub fn recommendation(dispatch: &Dispatch, r: &RecView) -> Html {
                     }
                 </div>
                 <div class="rec__side">
-                    { trap_list(&r.traps, TRAPS_TITLE) }
-                    { change_list(dispatch, &r.flips, "What would change the answer") }
+                    <TrapList traps={r.traps.clone()} />
+                    <ChangeList changes={r.flips.clone()} title="What would change the answer" />
                 </div>
             </div>
-            { diff_list(&r.diffs) }
+            <DiffList diffs={r.diffs.clone()} />
         </section>
     }
 }

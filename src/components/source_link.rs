@@ -3,11 +3,17 @@
 use berth_core::view::cards::SourceView;
 use yew::prelude::*;
 
+/// Props of [`SourceLink`].
+#[derive(Properties, PartialEq)]
+pub struct SourceLinkProps {
+    /// The source.
+    pub source: SourceView,
+}
+
 /// "Source: <title>", linked when it has an address. Links leave the page only when clicked.
-///
-/// A plain function rather than a component: it has no state, and each component costs about a
-/// kilobyte of wasm in Yew's generic machinery.
-pub fn source_link(s: &SourceView) -> Html {
+#[component]
+pub fn SourceLink(props: &SourceLinkProps) -> Html {
+    let s = &props.source;
     if s.title.is_empty() {
         return html! {};
     }

@@ -1,11 +1,19 @@
 //! Study navigation: previous and next scenario, and the list of all scenarios with answered marks.
 
+use std::rc::Rc;
+
 use berth_core::model::Action;
 use berth_core::view::StudyView;
 use yew::prelude::*;
 
 use crate::app::Dispatch;
 
+/// Props of [`StudyNav`].
+#[derive(Properties, PartialEq)]
+pub struct StudyNavProps {
+    /// The study view.
+    pub study: Rc<StudyView>,
+}
 
 fn mark_text(mark: &str) -> &'static str {
     match mark {
@@ -23,9 +31,11 @@ fn mark_label(mark: &str) -> &'static str {
     }
 }
 
-/// Previous, next and the scenario list. A plain function rather than a component (see [`super::source_link::source_link`]); `dispatch`
-/// sends the actions.
-pub fn study_nav(dispatch: &Dispatch, v: &StudyView) -> Html {
+/// Previous, next and the scenario list.
+#[component]
+pub fn StudyNav(props: &StudyNavProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    let v = &props.study;
     let go = |id: Option<&'static str>| {
         let d = dispatch.clone();
         Callback::from(move |_| {

@@ -9,15 +9,26 @@ use berth_core::state::Val;
 use berth_core::view::StudyView;
 use yew::prelude::*;
 
-use super::study_nav::study_nav;
+use super::study_nav::StudyNav;
 use super::study_question::StudyQuestion;
-use super::study_verdict::study_verdict;
+use super::study_verdict::StudyVerdict;
 use crate::app::Dispatch;
 
-/// The study root (`[data-testid="study"]`); `embed`: embedded in a lesson (links to the full
-/// playground open in a new tab). A plain function rather than a component (see [`super::source_link::source_link`]); `dispatch`
-/// sends the actions.
-pub fn study_panel(dispatch: &Dispatch, v: &Rc<StudyView>, embed: bool) -> Html {
+/// Props of [`StudyPanel`].
+#[derive(Properties, PartialEq)]
+pub struct StudyPanelProps {
+    /// The study view.
+    pub study: Rc<StudyView>,
+    /// Embedded in a lesson (links to the full playground open in a new tab).
+    #[prop_or(false)]
+    pub embed: bool,
+}
+
+/// The study root (`[data-testid="study"]`).
+#[component]
+pub fn StudyPanel(props: &StudyPanelProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    let v = &props.study;
     let advice_button = |a: Advice, label: &'static str| {
         let d = dispatch.clone();
         let pressed = v.advice == a.id();
@@ -31,7 +42,7 @@ pub fn study_panel(dispatch: &Dispatch, v: &Rc<StudyView>, embed: bool) -> Html 
         let d = dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::StudyResetProgress))
     };
-    let target = embed.then_some("_blank");
+    let target = props.embed.then_some("_blank");
     html! {
         <section class="panel study" aria-labelledby="study-title" data-testid="study" data-scenario={v.id}>
             <div class="study__top">
@@ -49,14 +60,14 @@ pub fn study_panel(dispatch: &Dispatch, v: &Rc<StudyView>, embed: bool) -> Html 
             if let Some(m) = &v.missing {
                 <p class="study__missing" role="status">{ m }</p>
             }
-            { study_nav(dispatch, v) }
+            <StudyNav study={v.clone()} />
             <article class="study__scenario" aria-labelledby="study-q-title">
                 <p class="study__count">{ format!("Scenario {} of {}", v.number, v.total) }</p>
                 <h3 id="study-q-title" class="study__title">{ v.title }</h3>
                 <p class="study__text">{ v.text }</p>
                 <StudyQuestion study={v.clone()} />
                 if let Some(verdict) = &v.verdict {
-                    { study_verdict(verdict, embed) }
+                    <StudyVerdict verdict={Rc::new(verdict.clone())} embed={props.embed} />
                 }
                 <p class="study__explore">
                     <a href={crate::web::url_with(&v.explore_query)} target={target}>{ "Explore this scenario in the playground" }</a>

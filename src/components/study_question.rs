@@ -6,7 +6,7 @@ use berth_core::model::Action;
 use berth_core::view::StudyView;
 use yew::prelude::*;
 
-use super::study_reveal::study_reveal;
+use super::study_reveal::StudyReveal;
 use crate::app::Dispatch;
 
 /// Props of [`StudyQuestion`].
@@ -41,7 +41,7 @@ pub fn StudyQuestion(props: &StudyQuestionProps) -> Html {
                     }
                 }) }
             </fieldset>
-            { study_reveal(&dispatch, v.can_reveal, revealed) }
+            <StudyReveal can_reveal={v.can_reveal} revealed={revealed} />
         </form>
     }
 }

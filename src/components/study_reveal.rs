@@ -5,12 +5,20 @@ use yew::prelude::*;
 
 use crate::app::Dispatch;
 
-/// "Reveal the answer" (enabled when `can_reveal`: a choice is picked and not yet revealed), or
-/// "Answer again" once `revealed`. A plain function rather than a component (see [`super::source_link::source_link`]); `dispatch`
-/// sends the actions.
-pub fn study_reveal(dispatch: &Dispatch, can_reveal: bool, revealed: bool) -> Html {
-    let dispatch = dispatch.clone();
-    if revealed {
+/// Props of [`StudyReveal`].
+#[derive(Properties, PartialEq)]
+pub struct StudyRevealProps {
+    /// A choice is picked and not yet revealed.
+    pub can_reveal: bool,
+    /// The answer is revealed.
+    pub revealed: bool,
+}
+
+/// "Reveal the answer", or "Answer again" after the reveal.
+#[component]
+pub fn StudyReveal(props: &StudyRevealProps) -> Html {
+    let dispatch = use_context::<Dispatch>().expect("dispatch context");
+    if props.revealed {
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::StudyRetry));
         return html! {
             <p class="study-q__actions">
@@ -21,10 +29,10 @@ pub fn study_reveal(dispatch: &Dispatch, can_reveal: bool, revealed: bool) -> Ht
     let onclick = Callback::from(move |_| dispatch.dispatch(Action::StudyReveal));
     html! {
         <p class="study-q__actions">
-            <button type="button" class="button" data-testid="study-reveal" disabled={!can_reveal} {onclick}>
+            <button type="button" class="button" data-testid="study-reveal" disabled={!props.can_reveal} {onclick}>
                 { "Reveal the answer" }
             </button>
-            if !can_reveal {
+            if !props.can_reveal {
                 <span class="study-q__hint">{ " Pick an answer first." }</span>
             }
         </p>

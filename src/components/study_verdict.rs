@@ -1,16 +1,29 @@
 //! The verdict on a revealed study answer: right or not, the engine's answer with its reasons, the
 //! trap, what would change the answer and, where they differ, the exam key beside today's advice.
 
+use std::rc::Rc;
+
 use berth_core::view::study::VerdictView;
 use yew::prelude::*;
 
-use super::diff_list::diff_list;
-use super::trap_list::trap_list;
+use super::diff_list::DiffList;
+use super::trap_list::TrapList;
 
-/// The verdict panel (`[data-testid="study-verdict"]`); `embed`: embedded in a lesson (links open
-/// in a new tab) (a plain function: see [`super::source_link::source_link`]).
-pub fn study_verdict(v: &VerdictView, embed: bool) -> Html {
-    let target = embed.then_some("_blank");
+/// Props of [`StudyVerdict`].
+#[derive(Properties, PartialEq)]
+pub struct StudyVerdictProps {
+    /// The verdict.
+    pub verdict: Rc<VerdictView>,
+    /// Embedded in a lesson (links open in a new tab).
+    #[prop_or(false)]
+    pub embed: bool,
+}
+
+/// The verdict panel (`[data-testid="study-verdict"]`).
+#[component]
+pub fn StudyVerdict(props: &StudyVerdictProps) -> Html {
+    let v = &props.verdict;
+    let target = props.embed.then_some("_blank");
     let class = classes!("study-verdict", if v.correct { "study-verdict--right" } else { "study-verdict--wrong" });
     html! {
         <div class={class} role="status" data-testid="study-verdict"
@@ -30,7 +43,7 @@ pub fn study_verdict(v: &VerdictView, embed: bool) -> Html {
             if !v.plan_lines.is_empty() {
                 <ul class="study-verdict__plan">{ for v.plan_lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul>
             }
-            { trap_list(&v.traps, "The trap") }
+            <TrapList traps={v.traps.clone()} title="The trap" />
             if !v.flips.is_empty() {
                 <div class="changes">
                     <h4 class="changes__title">{ "What would change the answer" }</h4>
@@ -44,7 +57,7 @@ pub fn study_verdict(v: &VerdictView, embed: bool) -> Html {
                     </ul>
                 </div>
             }
-            { diff_list(&v.diffs) }
+            <DiffList diffs={v.diffs.clone()} />
         </div>
     }
 }

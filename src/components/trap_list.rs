@@ -3,25 +3,33 @@
 use berth_core::view::cards::TrapView;
 use yew::prelude::*;
 
-use super::source_link::source_link;
+use super::source_link::SourceLink;
 
-/// The usual heading of a list of traps.
-pub const TRAPS_TITLE: &str = "Traps this avoids";
+/// Props of [`TrapList`].
+#[derive(Properties, PartialEq)]
+pub struct TrapListProps {
+    /// The traps.
+    pub traps: Vec<TrapView>,
+    /// Heading.
+    #[prop_or("Traps this avoids")]
+    pub title: &'static str,
+}
 
-/// A list of traps under a heading (a plain function: see [`super::source_link::source_link`]).
-pub fn trap_list(traps: &[TrapView], title: &'static str) -> Html {
-    if traps.is_empty() {
+/// A list of traps.
+#[component]
+pub fn TrapList(props: &TrapListProps) -> Html {
+    if props.traps.is_empty() {
         return html! {};
     }
     html! {
         <div class="traps">
-            <h4 class="traps__title">{ title }</h4>
+            <h4 class="traps__title">{ props.title }</h4>
             <ul class="traps__list">
-                { for traps.iter().map(|t| html! {
+                { for props.traps.iter().map(|t| html! {
                     <li class="trap" data-testid="trap" data-trap={t.id}>
                         <strong class="trap__title">{ t.title }</strong>
                         <p class="trap__text">{ t.text }</p>
-                        { source_link(&t.source) }
+                        <SourceLink source={t.source.clone()} />
                     </li>
                 }) }
             </ul>
