@@ -126,7 +126,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     </g>
                     <rect class="chart__overlay" x={plot.left.to_string()} y={plot.top.to_string()}
                         width={(plot.right - plot.left).max(0.0).to_string()} height={(plot.bottom - plot.top).max(0.0).to_string()}
-                        tabindex="0" role="slider" aria-label={format!("Readout of {}", c.title.to_lowercase())}
+                        tabindex="0" role="slider" aria-label={format!("Readout of {}", c.title.to_ascii_lowercase())}
                         aria-valuemin={g.domain.0.to_string()} aria-valuemax={g.domain.1.to_string()}
                         aria-valuenow={readout.value.to_string()} aria-valuetext={valuetext.clone()} {onkeydown} />
                 </svg>

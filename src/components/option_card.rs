@@ -69,7 +69,7 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 }
                 <TrapList traps={c.traps.clone()} title="Traps" />
                 <ChangeList changes={c.changes.clone()} title={c.changes_title} />
-                <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_lowercase()) }) }</h4>
+                <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_ascii_lowercase()) }) }</h4>
                 <Bill cost={c.cost.clone()} />
             </LazyDetails>
         </article>
