@@ -12,6 +12,8 @@ use berth_core::view::catalog::{self, CatalogView, RateRow};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::lazy_details::LazyDetails;
+
 use super::source_link::SourceLink;
 use crate::app::Dispatch;
 use crate::web;
@@ -174,6 +176,10 @@ pub fn CatalogPanel(props: &CatalogPanelProps) -> Html {
                     data-testid="import-overrides" onchange={on_import} />
                 <button type="button" class="button button--quiet" onclick={on_clear} disabled={v.overrides == 0}>{ "Clear all overrides" }</button>
             </div>
+            // Closed by default (open when overrides exist): a hundred rows with inputs would
+            // otherwise double the time to the first cards on a cold load.
+            <LazyDetails class="catalog__rates" open={v.overrides > 0}
+                summary={format!("Every rate, with its source ({} rows)", v.rows.len())}>
             <div class="catalog__scroll">
                 <table class="catalog__table">
                     <caption class="visually-hidden">{ format!("Every rate for {}", v.region_id) }</caption>
@@ -186,6 +192,7 @@ pub fn CatalogPanel(props: &CatalogPanelProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            </LazyDetails>
         </section>
     }
 }

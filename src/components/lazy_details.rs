@@ -12,6 +12,9 @@ pub struct LazyDetailsProps {
     /// Class of the `<details>` element.
     #[prop_or_default]
     pub class: Classes,
+    /// Whether it starts open.
+    #[prop_or(false)]
+    pub open: bool,
     /// The body, rendered only while open.
     pub children: Html,
 }
@@ -19,13 +22,14 @@ pub struct LazyDetailsProps {
 /// A lazily rendered disclosure.
 #[component]
 pub fn LazyDetails(props: &LazyDetailsProps) -> Html {
-    let open = use_state(|| false);
+    let start = props.open;
+    let open = use_state(move || start);
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| open.set(e.target_unchecked_into::<HtmlDetailsElement>().open()))
     };
     html! {
-        <details class={props.class.clone()} {ontoggle}>
+        <details class={props.class.clone()} open={*open} {ontoggle}>
             <summary>{ props.summary.clone() }</summary>
             if *open { { props.children.clone() } }
         </details>

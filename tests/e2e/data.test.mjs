@@ -16,6 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'berth-data-'));
 before(async () => {
   s = await startSession();
   page = await s.open('', { waitFor: '[data-testid="catalog"]' });
+  await openCatalog();
 });
 after(async () => {
   await s?.close();
@@ -26,6 +27,13 @@ async function cardTotals() {
   return page.$$eval('[data-testid="option-card"]', (els) =>
     Object.fromEntries(els.map((e) => [e.dataset.platform, e.dataset.monthlyUsd])),
   );
+}
+
+/** Opens the catalog's table of rates (closed by default unless overrides exist). */
+async function openCatalog() {
+  const d = page.locator('details.catalog__rates');
+  if (!(await d.evaluate((el) => el.open))) await d.locator('summary').click();
+  await page.locator('[data-testid="rate"]').first().waitFor();
 }
 
 async function rate(id) {
@@ -216,6 +224,7 @@ test('corrupt storage is kept aside with a notice and the app keeps working', as
   assert.deepEqual(values('berth.overrides.v1.corrupt.'), ['not json at all']);
   assert.equal(await page.evaluate(() => localStorage.getItem('berth.scenarios.v1')), null);
   // The app still works: a slider changes the figures, the catalog has no override, and saving works.
+  await openCatalog();
   assert.equal(await page.locator('[data-testid="rate"][data-overridden="true"]').count(), 0);
   await page.click('[data-testid="saved"] summary');
   await page.fill('[data-testid="save-name"]', 'after recovery');
