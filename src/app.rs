@@ -113,15 +113,7 @@ pub fn App() -> Html {
     {
         let dispatch = store.dispatcher();
         use_effect_with(store.0.overrides.clone(), move |o| {
-            let res = if o.is_empty() {
-                web::remove(OVERRIDES_KEY);
-                Ok(())
-            } else {
-                web::save(OVERRIDES_KEY, &o.to_json())
-            };
-            if let Err(why) = res {
-                dispatch.dispatch(Action::Notify(Notice { key: String::new(), text: format!("Rate overrides not saved: {why}.") }));
-            }
+            persist(&dispatch, OVERRIDES_KEY, (!o.is_empty()).then(|| o.to_json()), "Rate overrides");
         });
     }
 
@@ -129,15 +121,7 @@ pub fn App() -> Html {
     {
         let dispatch = store.dispatcher();
         use_effect_with(store.0.progress.clone(), move |p| {
-            let res = if p.is_empty() {
-                web::remove(STUDY_KEY);
-                Ok(())
-            } else {
-                web::save(STUDY_KEY, &p.to_json())
-            };
-            if let Err(why) = res {
-                dispatch.dispatch(Action::Notify(Notice { key: String::new(), text: format!("Study progress not saved: {why}.") }));
-            }
+            persist(&dispatch, STUDY_KEY, (!p.is_empty()).then(|| p.to_json()), "Study progress");
         });
     }
 
@@ -185,5 +169,20 @@ pub fn App() -> Html {
         <ContextProvider<Dispatch> context={store.dispatcher()}>
             <Layout page={page} catalog={catalog} overrides={overrides} />
         </ContextProvider<Dispatch>>
+    }
+}
+
+/// Writes `json` under `key` (removes the key when there is nothing to keep); a storage failure
+/// becomes a notice naming `what`.
+fn persist(dispatch: &Dispatch, key: &str, json: Option<String>, what: &str) {
+    let res = match json {
+        Some(text) => web::save(key, &text),
+        None => {
+            web::remove(key);
+            Ok(())
+        }
+    };
+    if let Err(why) = res {
+        dispatch.dispatch(Action::Notify(Notice { key: String::new(), text: format!("{what} not saved: {why}.") }));
     }
 }

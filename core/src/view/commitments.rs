@@ -201,14 +201,8 @@ pub fn view(d: &Decision, costs: &Costs, util: f64, spot_overhead: f64) -> Commi
 
 #[cfg(test)]
 mod tests {
-    use crate::decision::Facts;
-    use crate::model::Model;
-    use crate::view::{explanation, page, Page};
-
-    fn page_for(q: &str) -> Page {
-        let m = Model::from_query(q);
-        page(&m, &explanation(&Facts::from_state(&m.state)))
-    }
+    use crate::view::tests::page_for;
+    use crate::view::Page;
 
     #[test]
     fn default_page_compares_fargate_and_ec2() {

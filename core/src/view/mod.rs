@@ -125,11 +125,12 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::decision::Facts;
 
-    fn page_for(q: &str) -> Page {
+    /// The page for a query string, as the shell would build it (shared by the view tests).
+    pub(crate) fn page_for(q: &str) -> Page {
         let m = Model::from_query(q);
         page(&m, &explanation(&Facts::from_state(&m.state)))
     }
