@@ -1175,7 +1175,48 @@ pub struct Tick {
     pub px: f64,
     /// The label text.
     pub label: String,
+    /// Where the label sits on its tick: an x label at an edge of the chart is aligned inward so
+    /// it is not cut off.
+    pub anchor: Anchor,
 }
+
+/// Horizontal alignment of a tick label on its tick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The label starts at the tick.
+    Start,
+    /// The label is centred on the tick.
+    Middle,
+    /// The label ends at the tick.
+    End,
+}
+
+impl Anchor {
+    /// The CSS modifier (`chart__xlabel--start` …).
+    pub fn id(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+
+    /// The alignment that keeps a label of `label` centred on `px` inside `0..=width`, given the
+    /// 11 px chart font (about 6.4 px per character, a little generous).
+    pub fn for_label(label: &str, px: f64, width: f64) -> Self {
+        let half = label.chars().count() as f64 * LABEL_CHAR_PX / 2.0;
+        if px + half > width {
+            Anchor::End
+        } else if px - half < 0.0 {
+            Anchor::Start
+        } else {
+            Anchor::Middle
+        }
+    }
+}
+
+/// Estimated width of one character of a tick label, in chart pixels.
+pub const LABEL_CHAR_PX: f64 = 6.6;
 
 /// The line of one series.
 #[derive(Debug, Clone, PartialEq)]
@@ -1410,11 +1451,14 @@ impl ChartGeometry {
         let x_ticks: Vec<Tick> = axis
             .ticks(x_lo, x_hi, x_count)
             .into_iter()
-            .map(|v| Tick { value: v, px: px(x.map(v)), label: axis.tick_label(v) })
+            .map(|v| {
+                let (px, label) = (px(x.map(v)), axis.tick_label(v));
+                Tick { value: v, px, anchor: Anchor::for_label(&label, px, width), label }
+            })
             .collect();
         let y_ticks = nice_ticks(y0, y1, y_count)
             .into_iter()
-            .map(|v| Tick { value: v, px: px(y.map(v)), label: usd_tick(v) })
+            .map(|v| Tick { value: v, px: px(y.map(v)), label: usd_tick(v), anchor: Anchor::End })
             .collect();
 
         let to_px = |p: Point| (x.map(p.0), y.map(p.1));

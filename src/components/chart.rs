@@ -99,7 +99,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                         { for g.x_ticks.iter().map(|t| html! {
                             <g>
                                 <line class="chart__xtick" x1={t.px.to_string()} x2={t.px.to_string()} y1={plot.bottom.to_string()} y2={(plot.bottom + 4.0).to_string()} />
-                                <text x={t.px.to_string()} y={(plot.bottom + 18.0).to_string()} class="chart__xlabel">{ &t.label }</text>
+                                <text x={t.px.to_string()} y={(plot.bottom + 18.0).to_string()} class={classes!("chart__xlabel", format!("chart__xlabel--{}", t.anchor.id()))}>{ &t.label }</text>
                             </g>
                         }) }
                         <line class="chart__current" x1={current.x.to_string()} x2={current.x.to_string()} y1={plot.top.to_string()} y2={plot.bottom.to_string()} />
