@@ -2,6 +2,7 @@
 //! view model built on every change, and the effects that mirror the model into the URL and local
 //! storage.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use berth_core::catalog::Overrides;
@@ -44,43 +45,40 @@ impl Reducible for Store {
 /// What components use to send actions.
 pub type Dispatch = UseReducerDispatcher<Store>;
 
-fn initial_model() -> Model {
+/// Storage keys whose text could not be read nor kept aside: left untouched until the user
+/// changes what they hold, so nothing is lost without being said.
+type Held = Vec<&'static str>;
+
+/// Reads the stored text under `key` with `read`; unreadable text is kept aside (or, if even
+/// that fails, held in place) with a notice.
+fn restore<T>(m: &mut Model, held: &mut Held, key: &'static str, read: impl FnOnce(&str) -> Result<T, String>, what: &str, fallback: &str) -> Option<T> {
+    let text = web::load(key)?;
+    let why = match read(&text) {
+        Ok(v) => return Some(v),
+        Err(why) => why,
+    };
+    let text = match web::keep_aside(key, &text) {
+        Ok(backup) => format!("Your saved {what} could not be read ({why}); the text was kept aside under “{backup}” and {fallback}."),
+        Err(e) => {
+            held.push(key);
+            format!("Your saved {what} could not be read ({why}) nor kept aside ({e}); the text stays under “{key}” until you change it, and {fallback}.")
+        }
+    };
+    m.notices.push(Notice { key: String::new(), text });
+    None
+}
+
+fn initial_model(held: &mut Held) -> Model {
     let mut m = Model::from_query(&web::search());
-    if let Some(text) = web::load(OVERRIDES_KEY) {
-        match Overrides::from_json(&text) {
-            Ok(o) => m.overrides = o,
-            Err(issues) => {
-                let problems = format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" });
-                let text = match web::keep_aside(OVERRIDES_KEY, &text) {
-                    Ok(backup) => format!(
-                        "Your saved rate overrides could not be read ({problems}); they were kept aside under “{backup}” and the catalog rates are used."
-                    ),
-                    Err(why) => format!(
-                        "Your saved rate overrides could not be read ({problems}) and could not be kept aside ({why}); the catalog rates are used."
-                    ),
-                };
-                m.notices.push(Notice { key: String::new(), text });
-            }
-        }
+    let overrides = |t: &str| {
+        Overrides::from_json(t).map_err(|issues| format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" }))
+    };
+    if let Some(o) = restore(&mut m, held, OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used") {
+        m.overrides = o;
     }
-    if let Some(text) = web::load(STUDY_KEY) {
-        match Progress::from_json(&text) {
-            Ok(p) => m.progress = p,
-            Err(why) => {
-                // Keep the unreadable text aside (never drop it silently) under a key of its own.
-                let backup = format!("{STUDY_KEY}.corrupt.{}", js_sys::Date::now() as u64);
-                let kept = web::save(&backup, &text).is_ok();
-                web::remove(STUDY_KEY);
-                m.notices.push(Notice {
-                    key: String::new(),
-                    text: if kept {
-                        format!("Your saved study progress could not be read ({why}); it was kept aside under “{backup}” and a new score starts.")
-                    } else {
-                        format!("Your saved study progress could not be read ({why}) nor kept aside; a new score starts.")
-                    },
-                });
-            }
-        }
+    let progress = |t: &str| Progress::from_json(t).map_err(|why| why.to_string());
+    if let Some(p) = restore(&mut m, held, STUDY_KEY, progress, "study progress", "a new score starts") {
+        m.progress = p;
     }
     m
 }
@@ -88,7 +86,11 @@ fn initial_model() -> Model {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let store = use_reducer(|| Store(initial_model()));
+    let held = use_mut_ref(Held::new);
+    let store = {
+        let held = held.clone();
+        use_reducer(move || Store(initial_model(&mut held.borrow_mut())))
+    };
     let facts = Facts::from_state(&store.0.state);
     let explanation = use_memo(facts, view::explanation);
     let page: Rc<Page> = {
@@ -111,17 +113,17 @@ pub fn App() -> Html {
 
     // Keep the overrides in local storage.
     {
-        let dispatch = store.dispatcher();
+        let (dispatch, held) = (store.dispatcher(), held.clone());
         use_effect_with(store.0.overrides.clone(), move |o| {
-            persist(&dispatch, OVERRIDES_KEY, (!o.is_empty()).then(|| o.to_json()), "Rate overrides");
+            persist(&dispatch, &held, OVERRIDES_KEY, (!o.is_empty()).then(|| o.to_json()), "Rate overrides");
         });
     }
 
     // Keep the study progress in local storage.
     {
-        let dispatch = store.dispatcher();
+        let (dispatch, held) = (store.dispatcher(), held.clone());
         use_effect_with(store.0.progress.clone(), move |p| {
-            persist(&dispatch, STUDY_KEY, (!p.is_empty()).then(|| p.to_json()), "Study progress");
+            persist(&dispatch, &held, STUDY_KEY, (!p.is_empty()).then(|| p.to_json()), "Study progress");
         });
     }
 
@@ -172,9 +174,13 @@ pub fn App() -> Html {
     }
 }
 
-/// Writes `json` under `key` (removes the key when there is nothing to keep); a storage failure
-/// becomes a notice naming `what`.
-fn persist(dispatch: &Dispatch, key: &str, json: Option<String>, what: &str) {
+/// Writes `json` under `key` (removes the key when there is nothing to keep, unless the key is
+/// held); a storage failure becomes a notice naming `what`.
+fn persist(dispatch: &Dispatch, held: &RefCell<Held>, key: &'static str, json: Option<String>, what: &str) {
+    if json.is_none() && held.borrow().contains(&key) {
+        return;
+    }
+    held.borrow_mut().retain(|k| *k != key);
     let res = match json {
         Some(text) => web::save(key, &text),
         None => {

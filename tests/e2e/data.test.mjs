@@ -205,6 +205,37 @@ test('a saved scenario survives a reload and loads', async () => {
   s.assertClean('saved');
 });
 
+test('unreadable storage that cannot be kept aside stays in place, with a notice', async () => {
+  // A page whose storage refuses the keep-aside copies (as a full quota would).
+  const p = await s.context.newPage();
+  await p.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k).includes('.corrupt.')) throw new DOMException('quota exceeded (test)', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await p.goto(s.url);
+  await p.evaluate(() => {
+    localStorage.setItem('berth.overrides.v1', 'not json at all');
+    localStorage.setItem('berth.study.v1', '{"v":9}');
+  });
+  await p.reload();
+  await p.waitForSelector('[data-testid="recommendation"]');
+  await p.waitForFunction(() => document.querySelectorAll('[data-testid="notice"][data-key=""]').length >= 2);
+  const notices = await p.$$eval('[data-testid="notice"]', (els) => els.map((e) => e.innerText));
+  for (const [what, key] of [['rate overrides', 'berth.overrides.v1'], ['study progress', 'berth.study.v1']]) {
+    assert.ok(notices.some((n) => n.includes(`saved ${what} could not be read`) && n.includes(`stays under “${key}”`)), notices.join('\n'));
+  }
+  // Give the storage effects time to run, then check nothing was removed or rewritten.
+  await p.waitForTimeout(300);
+  assert.deepEqual(await p.evaluate(() => [localStorage.getItem('berth.overrides.v1'), localStorage.getItem('berth.study.v1')]),
+    ['not json at all', '{"v":9}']);
+  await p.evaluate(() => { localStorage.removeItem('berth.overrides.v1'); localStorage.removeItem('berth.study.v1'); });
+  await p.close();
+  s.assertClean('held storage');
+});
+
 test('corrupt storage is kept aside with a notice and the app keeps working', async () => {
   await page.evaluate(() => {
     localStorage.setItem('berth.scenarios.v1', '{"v":1,"scenarios":[oops');
