@@ -94,6 +94,8 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
     let s = &m.state;
     let d: &Decision = &e.decision;
     let costs = costs::costs(s, d, &m.overrides);
+    // Study mode shows only the study view: the charts (three exact crossover sweeps) wait.
+    let explore = s.mode() == Mode::Explore;
     Page {
         mode: s.mode(),
         embed: s.flag(Key::Embed),
@@ -108,7 +110,7 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         cards: cards::cards(s, e, &costs),
         decision_groups: controls::groups(s, &controls::DECISION_GROUPS),
         cost_groups: controls::groups(s, &controls::COST_GROUPS),
-        charts: Axis::ALL.into_iter().map(|a| charts::chart(a, s, d, &costs)).collect(),
+        charts: if explore { Axis::ALL.into_iter().map(|a| charts::chart(a, s, d, &costs)).collect() } else { Vec::new() },
         query: to_query(s),
         open_query: {
             let mut open = s.clone();
@@ -176,6 +178,13 @@ pub(crate) mod tests {
             .map(|c| c.cost.monthly_usd.parse().unwrap())
             .collect();
         assert!(viable.windows(2).all(|w| w[0] <= w[1]), "{viable:?}");
+    }
+
+    #[test]
+    fn study_mode_skips_the_charts() {
+        assert!(page_for("mode=study").charts.is_empty());
+        assert!(page_for("mode=study").study.is_some());
+        assert_eq!(page_for("mode=explore").charts.len(), 3);
     }
 
     #[test]
