@@ -70,6 +70,7 @@ fn restore<T>(m: &mut Model, held: &mut Held, key: &'static str, read: impl FnOn
 
 fn initial_model(held: &mut Held) -> Model {
     let mut m = Model::from_query(&web::search());
+    m.narrow = web::media_matches(web::NARROW_MEDIA);
     let overrides = |t: &str| {
         Overrides::from_json(t).map_err(|issues| format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" }))
     };
@@ -155,6 +156,15 @@ pub fn App() -> Html {
             .flatten();
         move || drop(watch)
     });
+
+    // Charts follow the viewport between phone and wide sizes.
+    {
+        let dispatch = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web::watch_media(web::NARROW_MEDIA, move |narrow| dispatch.dispatch(Action::SetNarrow(narrow)));
+            move || drop(listener)
+        });
+    }
 
     // Back and forward restore the inputs of that entry.
     {

@@ -148,6 +148,22 @@ pub fn install_panic_screen() {
     }));
 }
 
+/// The viewports on which charts are drawn phone-sized (see `berth_core::view::charts::NARROW`).
+pub const NARROW_MEDIA: &str = "(max-width: 560px)";
+
+/// Whether the media query `query` matches now (false if it cannot be asked).
+pub fn media_matches(query: &str) -> bool {
+    window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+}
+
+/// Calls `on_change` with the new answer whenever the media query `query` starts or stops
+/// matching. Watching stops when the returned listener is dropped.
+pub fn watch_media(query: &str, on_change: impl Fn(bool) + 'static) -> Option<gloo::events::EventListener> {
+    let list = window()?.match_media(query).ok().flatten()?;
+    let target = list.clone();
+    Some(gloo::events::EventListener::new(&list, "change", move |_| on_change(target.matches())))
+}
+
 /// Whether the page runs inside a frame (embedded in a lesson).
 pub fn in_frame() -> bool {
     window().is_some_and(|w| match (w.parent(), w.top()) {

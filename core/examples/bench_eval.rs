@@ -88,7 +88,7 @@ fn main() {
     let sweeps: Vec<String> = Axis::ALL
         .iter()
         .map(|&a| format!("\"{}\":{:.2}", a.key().name(), median_us(runs, || {
-            black_box(charts::chart(a, &m.state, &d, &c));
+            black_box(charts::chart(a, &m.state, &d, &c, charts::WIDE));
         })))
         .collect();
     let e = explanation(&facts);
@@ -99,10 +99,10 @@ fn main() {
         let d = decide(black_box(&facts));
         let c = costs::costs(&m.state, &d, &m.overrides);
         for a in Axis::ALL {
-            black_box(charts::chart(a, &m.state, &d, &c));
+            black_box(charts::chart(a, &m.state, &d, &c, charts::WIDE));
         }
     });
-    let series: usize = Axis::ALL.iter().map(|&a| charts::chart(a, &m.state, &d, &c).legend.len()).max().unwrap_or(0);
+    let series: usize = Axis::ALL.iter().map(|&a| charts::chart(a, &m.state, &d, &c, charts::WIDE).legend.len()).max().unwrap_or(0);
     println!(
         "{{\"query\":{:?},\"runs\":{runs},\"series\":{series},\"evaluation_us\":{evaluation:.2},\"decision_us\":{decision:.2},\"costs_us\":{cost:.2},\"sweeps_us\":{{{}}},\"with_bills_and_geometry_us\":{full:.2},\"view_model_us\":{view:.2}}}",
         q,

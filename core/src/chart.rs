@@ -1202,7 +1202,7 @@ impl Anchor {
     }
 
     /// The alignment that keeps a label of `label` centred on `px` inside `0..=width`, given the
-    /// 11 px chart font (about 6.4 px per character, a little generous).
+    /// 11-unit chart font (see [`LABEL_CHAR_PX`]).
     pub fn for_label(label: &str, px: f64, width: f64) -> Self {
         let half = label.chars().count() as f64 * LABEL_CHAR_PX / 2.0;
         if px + half > width {
@@ -1215,7 +1215,8 @@ impl Anchor {
     }
 }
 
-/// Estimated width of one character of a tick label, in chart pixels.
+/// Estimated width of one character of a tick label, in chart units: 0.6 em of the 11-unit chart
+/// font, a little generous.
 pub const LABEL_CHAR_PX: f64 = 6.6;
 
 /// The line of one series.

@@ -29,6 +29,9 @@ pub struct Model {
     pub study_pick: Option<Platform>,
     /// Counts revealed study answers, so the shell can tell the host page about each one.
     pub answer_seq: u32,
+    /// The page is phone-narrow: charts are drawn for a small box (set by the shell from the
+    /// viewport; not an input, not in the URL).
+    pub narrow: bool,
 }
 
 /// Something the user (or the page) did.
@@ -72,6 +75,8 @@ pub enum Action {
     StudyResetProgress,
     /// Replace the study progress (loaded from storage).
     ReplaceProgress(Progress),
+    /// The viewport became phone-narrow (or stopped being so).
+    SetNarrow(bool),
 }
 
 impl Model {
@@ -186,6 +191,7 @@ pub fn update(m: &mut Model, a: Action) {
             }
         }
         Action::DismissNotices => m.notices.clear(),
+        Action::SetNarrow(narrow) => m.narrow = narrow,
         Action::SetOverride(rate, region, raw) => match raw.trim().parse::<f64>() {
             Ok(v) => {
                 if let Err(bad) = m.overrides.set(rate, region, v) {

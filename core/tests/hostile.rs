@@ -117,7 +117,7 @@ proptest! {
 
     /// Any sequence of actions, including typed garbage and overrides, keeps the model valid.
     #[test]
-    fn action_sequences_keep_the_model_valid(actions in proptest::collection::vec((0..PARAMS.len(), hostile_value(), 0..6u8, 0..400usize), 1..8)) {
+    fn action_sequences_keep_the_model_valid(actions in proptest::collection::vec((0..PARAMS.len(), hostile_value(), 0..7u8, 0..400usize), 1..8)) {
         let mut m = Model::from_query("");
         for (i, text, kind, rate) in actions {
             let k = PARAMS[i].key;
@@ -130,6 +130,7 @@ proptest! {
                     None => Action::ClearOverrides,
                 },
                 4 => Action::LoadQuery(text),
+                5 => Action::SetNarrow(rate % 2 == 0),
                 _ => Action::ResetInputs,
             };
             update(&mut m, a);

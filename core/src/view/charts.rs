@@ -17,10 +17,21 @@ use crate::url::format_number;
 
 use super::costs::Costs;
 
-/// Width of every chart's SVG view box, in pixels (CSS scales it).
-pub const WIDTH: f64 = 640.0;
-/// Height of every chart's SVG view box.
-pub const HEIGHT: f64 = 300.0;
+/// The size of a chart's SVG view box, in pixels (CSS scales the box to its column).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartSize {
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// Charts on a wide page.
+pub const WIDE: ChartSize = ChartSize { width: 640.0, height: 300.0 };
+
+/// Charts on a phone: a box close to the column's real width, so the 11 px labels stay 11 px
+/// instead of shrinking to half (fewer ticks, same series and crossovers).
+pub const NARROW: ChartSize = ChartSize { width: 360.0, height: 250.0 };
 
 /// A legend entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,8 +147,8 @@ fn eval(p: Platform, pricing: Pricing, costs: &Costs, axis: Axis, x: f64) -> f64
     totals(p, pricing, &inp, &costs.rates, c.deploy).map(|t| t.monthly).unwrap_or(f64::NAN)
 }
 
-/// One chart.
-pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs) -> ChartView {
+/// One chart, drawn in a box of `size`.
+pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize) -> ChartView {
     let (lo, hi) = domain(axis, s);
     let chosen = s.pricing();
     let mut series = Vec::new();
@@ -163,7 +174,7 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs) -> ChartView {
         legend.push(LegendView { id, label, platform: p.id(), dashed: pricing != chosen });
         series.push(one);
     }
-    let geometry = ChartGeometry::new(axis, series, WIDTH, HEIGHT, Padding::default());
+    let geometry = ChartGeometry::new(axis, series, size.width, size.height, Padding::default());
     let crossovers: Vec<CrossoverView> = geometry
         .crossovers
         .iter()

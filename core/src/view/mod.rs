@@ -110,7 +110,12 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         cards: cards::cards(s, e, &costs),
         decision_groups: controls::groups(s, &controls::DECISION_GROUPS),
         cost_groups: controls::groups(s, &controls::COST_GROUPS),
-        charts: if explore { Axis::ALL.into_iter().map(|a| charts::chart(a, s, d, &costs)).collect() } else { Vec::new() },
+        charts: if explore {
+            let size = if m.narrow { charts::NARROW } else { charts::WIDE };
+            Axis::ALL.into_iter().map(|a| charts::chart(a, s, d, &costs, size)).collect()
+        } else {
+            Vec::new()
+        },
         query: to_query(s),
         open_query: {
             let mut open = s.clone();
@@ -130,6 +135,7 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
 pub(crate) mod tests {
     use super::*;
     use crate::decision::Facts;
+    use crate::model::update;
 
     /// The page for a query string, as the shell would build it (shared by the view tests).
     pub(crate) fn page_for(q: &str) -> Page {
@@ -178,6 +184,21 @@ pub(crate) mod tests {
             .map(|c| c.cost.monthly_usd.parse().unwrap())
             .collect();
         assert!(viable.windows(2).all(|w| w[0] <= w[1]), "{viable:?}");
+    }
+
+    #[test]
+    fn a_narrow_page_draws_narrow_charts_with_the_same_crossovers() {
+        let wide = page_for("");
+        let mut m = Model::from_query("");
+        update(&mut m, crate::model::Action::SetNarrow(true));
+        let narrow = page(&m, &explanation(&Facts::from_state(&m.state)));
+        for (w, n) in wide.charts.iter().zip(&narrow.charts) {
+            assert_eq!((w.geometry.width, n.geometry.width), (charts::WIDE.width, charts::NARROW.width));
+            assert!(n.geometry.x_ticks.len() >= 2 && n.geometry.x_ticks.len() <= w.geometry.x_ticks.len());
+            let at = |c: &ChartView| c.crossovers.iter().map(|x| (x.a.clone(), x.b.clone(), x.at.clone())).collect::<Vec<_>>();
+            assert_eq!(at(w), at(n), "{}", w.id);
+        }
+        assert_eq!(wide.cards, narrow.cards);
     }
 
     #[test]
