@@ -7,6 +7,7 @@ use berth_core::catalog::Overrides;
 use berth_core::view::{CatalogView, Page};
 use yew::prelude::*;
 
+use super::answer_bar::AnswerBar;
 use super::cards::Cards;
 use super::catalog_panel::CatalogPanel;
 use super::charts::Charts;
@@ -57,6 +58,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     }
                     if show("inputs") {
                         <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
+                        if show("cards") {
+                            <AnswerBar headline={p.recommendation.headline.clone()} cost={p.recommendation.cost.headline.clone()} />
+                        }
                     }
                     <div class="layout__results">
                         if show("cards") {

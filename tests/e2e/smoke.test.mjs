@@ -43,3 +43,30 @@ test('a panic shows a readable error with a working reset link, never a blank pa
   s.problems.splice(0); // the forced panic logs to the console by design
   await page.close();
 });
+
+test('on a one-column page the answer bar keeps the answer in sight while the inputs change', async () => {
+  const page = await s.context.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(s.url);
+  await page.waitForSelector('[data-testid="recommendation"]');
+  const bar = page.locator('[data-testid="answer-bar"]');
+  const inView = () => bar.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.ok(await inView(), 'visible at the top of the page, above the fold');
+  const headline = () => page.locator('[data-testid="rec-headline"]').innerText();
+  assert.ok((await bar.innerText()).includes(await headline()));
+  // Deep in the inputs, tick a box: the bar follows the engine.
+  await page.locator('input[data-key="gpu"]').scrollIntoViewIfNeeded();
+  await page.check('input[data-key="gpu"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="recommendation"]').dataset.platform === 'ecs-ec2');
+  assert.ok(await inView(), 'still in sight next to the checkbox');
+  assert.ok((await bar.innerText()).includes(await headline()), 'the bar shows the new answer');
+  assert.match(await bar.innerText(), /\$[\d,]+\.\d\d a month/);
+  // Following it reaches the recommendation.
+  await bar.click();
+  await page.waitForFunction(() => Math.abs(document.getElementById('rec-title').getBoundingClientRect().top) < 200);
+  // A wide page has both columns in sight: no bar.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await bar.isVisible(), false);
+  await page.close();
+  s.assertClean('answer bar');
+});
