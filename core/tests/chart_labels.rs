@@ -3,6 +3,7 @@
 use berth_core::chart::LABEL_CHAR_PX;
 use berth_core::decision::Facts;
 use berth_core::model::{update, Action, Model};
+use berth_core::view::charts::{marker_box, number_box};
 use berth_core::view::{explanation, page};
 use proptest::prelude::*;
 
@@ -39,6 +40,37 @@ proptest! {
     }
 }
 
+fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Crossing numbers never overlap one another nor cover a marker (they move to a free spot).
+    /// Checked on charts with up to a dozen crossings: past that (the task chart's stepped EC2
+    /// lines can cross dozens of times) a chart is crowded by nature and its list says it all.
+    #[test]
+    fn crossing_numbers_stay_apart(rps in 0.0f64..2_000.0, tasks in 1u32..200, util in 1u32..100, steady: bool, narrow: bool) {
+        let q = format!("rps={rps:.1}&tasks={tasks}&util={util}&steady={}", u8::from(steady));
+        let mut m = Model::from_query(&q);
+        update(&mut m, Action::SetNarrow(narrow));
+        let p = page(&m, &explanation(&Facts::from_state(&m.state)));
+        for c in p.charts.iter().filter(|c| c.crossovers.len() <= 12) {
+            let boxes: Vec<_> = c.crossovers.iter().enumerate().map(|(i, x)| number_box(i + 1, x.label_x, x.label_y)).collect();
+            for (i, b) in boxes.iter().enumerate() {
+                prop_assert!(b.0 >= 0.0 && b.2 <= c.geometry.width && b.1 >= 0.0, "{}: number {} at {b:?} (query {q})", c.id, i + 1);
+                for (j, o) in boxes.iter().enumerate().skip(i + 1) {
+                    prop_assert!(!overlap(*b, *o), "{}: numbers {} and {} overlap (query {q})", c.id, i + 1, j + 1);
+                }
+                for x in &c.crossovers {
+                    prop_assert!(!overlap(*b, marker_box(x.x, x.y)), "{}: number {} covers a marker (query {q})", c.id, i + 1);
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_last_traffic_label_is_aligned_inward() {
     for narrow in [false, true] {
@@ -51,3 +83,4 @@ fn the_last_traffic_label_is_aligned_inward() {
         assert_eq!(last.anchor.id(), "end", "narrow: {narrow}");
     }
 }
+

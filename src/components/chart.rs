@@ -113,7 +113,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                         { for c.crossovers.iter().enumerate().map(|(i, x)| html! {
                             <g class="crossing">
                                 <circle cx={x.x.to_string()} cy={x.y.to_string()} r="5" />
-                                <text x={x.x.to_string()} y={(x.y - 9.0).to_string()}>{ (i + 1).to_string() }</text>
+                                <text x={x.label_x.to_string()} y={x.label_y.to_string()}>{ (i + 1).to_string() }</text>
                             </g>
                         }) }
                     </g>

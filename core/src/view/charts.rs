@@ -61,6 +61,56 @@ pub struct CrossoverView {
     pub x: f64,
     /// Marker y in pixels.
     pub y: f64,
+    /// Where its number is written (the text's x, centre, and baseline y), placed so that numbers
+    /// of nearby crossings neither overlap each other nor cover a marker.
+    pub label_x: f64,
+    /// The number's baseline y.
+    pub label_y: f64,
+}
+
+/// A box on the chart, for placing crossing numbers: (left, top, right, bottom).
+type Rect = (f64, f64, f64, f64);
+
+fn overlaps(a: Rect, b: Rect) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// The box of crossing number `n` written centred at `x` on baseline `y` (bold 11 px digits).
+pub fn number_box(n: usize, x: f64, y: f64) -> Rect {
+    let half = (n.to_string().len() as f64 * 7.0 + 2.0) / 2.0;
+    (x - half, y - 10.0, x + half, y + 2.0)
+}
+
+/// The box a crossing marker (radius 5, stroke 2) covers.
+pub fn marker_box(x: f64, y: f64) -> Rect {
+    (x - 6.0, y - 6.0, x + 6.0, y + 6.0)
+}
+
+/// Places the numbers 1, 2, … of the markers at `points`: above each marker where that is free,
+/// else at the nearest free spot (below, further up or down, to the sides), inside `bounds`. Only a
+/// cluster with no free spot within about 60 px falls back to the spot above.
+fn place_numbers(points: &[(f64, f64)], bounds: Rect) -> Vec<(f64, f64)> {
+    // Offsets from the marker to the number's baseline, nearest first (above wins a tie).
+    let mut spots: Vec<(f64, f64)> = Vec::new();
+    for col in -4i32..=4 {
+        for row in -5i32..=4 {
+            spots.push((f64::from(col) * 14.0, f64::from(row) * 12.0 + 7.0 - if row < 0 { 4.0 } else { 0.0 }));
+        }
+    }
+    let cost = |&(dx, dy): &(f64, f64)| dx * dx + dy * dy + if dy > 0.0 { 1.0 } else { 0.0 };
+    crate::sort::sort_by(&mut spots, |a, b| cost(a).total_cmp(&cost(b)));
+    let markers: Vec<Rect> = points.iter().map(|&(x, y)| marker_box(x, y)).collect();
+    let mut placed: Vec<Rect> = Vec::with_capacity(points.len());
+    let mut out = Vec::with_capacity(points.len());
+    for (i, &(x, y)) in points.iter().enumerate() {
+        let n = i + 1;
+        let inside = |r: Rect| r.0 >= bounds.0 && r.1 >= bounds.1 && r.2 <= bounds.2 && r.3 <= bounds.3;
+        let free = |r: Rect| inside(r) && !placed.iter().chain(&markers).any(|&o| overlaps(r, o));
+        let spot = spots.iter().map(|&(dx, dy)| (x + dx, y + dy)).find(|&(lx, ly)| free(number_box(n, lx, ly))).unwrap_or((x, y - 9.0));
+        placed.push(number_box(n, spot.0, spot.1));
+        out.push(spot);
+    }
+    out
 }
 
 /// The data table that stands in for the chart for screen readers.
@@ -175,16 +225,21 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize
         series.push(one);
     }
     let geometry = ChartGeometry::new(axis, series, size.width, size.height, Padding::default());
+    let points: Vec<(f64, f64)> = geometry.crossovers.iter().map(|c| (c.x, c.y)).collect();
+    let bounds = (0.0, 0.0, geometry.width, geometry.plot.bottom);
     let crossovers: Vec<CrossoverView> = geometry
         .crossovers
         .iter()
-        .map(|c| CrossoverView {
+        .zip(place_numbers(&points, bounds))
+        .map(|(c, (label_x, label_y))| CrossoverView {
             a: c.a.clone(),
             b: c.b.clone(),
             at: format_number(c.at, 4),
             text: c.text.clone(),
             x: c.x,
             y: c.y,
+            label_x,
+            label_y,
         })
         .collect();
     let mut head = vec![axis.title().to_string()];
