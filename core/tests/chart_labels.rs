@@ -3,7 +3,7 @@
 use berth_core::chart::LABEL_CHAR_PX;
 use berth_core::decision::Facts;
 use berth_core::model::{update, Action, Model};
-use berth_core::view::charts::{marker_box, number_box};
+use berth_core::view::charts::{marker_box, number_box, PLACED_NUMBERS};
 use berth_core::view::{explanation, page};
 use proptest::prelude::*;
 
@@ -56,7 +56,7 @@ proptest! {
         let mut m = Model::from_query(&q);
         update(&mut m, Action::SetNarrow(narrow));
         let p = page(&m, &explanation(&Facts::from_state(&m.state)));
-        for c in p.charts.iter().filter(|c| c.crossovers.len() <= 12) {
+        for c in p.charts.iter().filter(|c| c.crossovers.len() <= PLACED_NUMBERS) {
             let boxes: Vec<_> = c.crossovers.iter().enumerate().map(|(i, x)| number_box(i + 1, x.label_x, x.label_y)).collect();
             for (i, b) in boxes.iter().enumerate() {
                 prop_assert!(b.0 >= 0.0 && b.2 <= c.geometry.width && b.1 >= 0.0, "{}: number {} at {b:?} (query {q})", c.id, i + 1);

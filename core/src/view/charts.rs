@@ -68,6 +68,9 @@ pub struct CrossoverView {
     pub label_y: f64,
 }
 
+/// Charts with at most this many crossings get their numbers placed apart.
+pub const PLACED_NUMBERS: usize = 12;
+
 /// A box on the chart, for placing crossing numbers: (left, top, right, bottom).
 type Rect = (f64, f64, f64, f64);
 
@@ -88,8 +91,13 @@ pub fn marker_box(x: f64, y: f64) -> Rect {
 
 /// Places the numbers 1, 2, … of the markers at `points`: above each marker where that is free,
 /// else at the nearest free spot (below, further up or down, to the sides), inside `bounds`. Only a
-/// cluster with no free spot within about 60 px falls back to the spot above.
+/// cluster with no free spot within about 60 px falls back to the spot above, and so does every
+/// number of a chart with more than [`PLACED_NUMBERS`] crossings (crowded by nature; this keeps
+/// the search cheap on every slider move).
 fn place_numbers(points: &[(f64, f64)], bounds: Rect) -> Vec<(f64, f64)> {
+    if points.len() > PLACED_NUMBERS {
+        return points.iter().map(|&(x, y)| (x, y - 9.0)).collect();
+    }
     // Offsets from the marker to the number's baseline, nearest first (above wins a tie).
     let mut spots: Vec<(f64, f64)> = Vec::new();
     for col in -4i32..=4 {
