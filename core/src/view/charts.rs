@@ -98,27 +98,41 @@ fn place_numbers(points: &[(f64, f64)], bounds: Rect) -> Vec<(f64, f64)> {
     if points.len() > PLACED_NUMBERS {
         return points.iter().map(|&(x, y)| (x, y - 9.0)).collect();
     }
-    // Offsets from the marker to the number's baseline, nearest first (above wins a tie).
-    let mut spots: Vec<(f64, f64)> = Vec::new();
-    for col in -4i32..=4 {
-        for row in -5i32..=4 {
-            spots.push((f64::from(col) * 14.0, f64::from(row) * 12.0 + 7.0 - if row < 0 { 4.0 } else { 0.0 }));
-        }
-    }
-    let cost = |&(dx, dy): &(f64, f64)| dx * dx + dy * dy + if dy > 0.0 { 1.0 } else { 0.0 };
-    crate::sort::sort_by(&mut spots, |a, b| cost(a).total_cmp(&cost(b)));
+    let spots = number_spots();
     let markers: Vec<Rect> = points.iter().map(|&(x, y)| marker_box(x, y)).collect();
     let mut placed: Vec<Rect> = Vec::with_capacity(points.len());
     let mut out = Vec::with_capacity(points.len());
+    let mut near: Vec<Rect> = Vec::new();
     for (i, &(x, y)) in points.iter().enumerate() {
         let n = i + 1;
+        // Only boxes within reach of this marker's spots can be in the way.
+        let reach = (x - 80.0, y - 80.0, x + 80.0, y + 80.0);
+        near.clear();
+        near.extend(placed.iter().chain(&markers).filter(|&&o| overlaps(o, reach)));
         let inside = |r: Rect| r.0 >= bounds.0 && r.1 >= bounds.1 && r.2 <= bounds.2 && r.3 <= bounds.3;
-        let free = |r: Rect| inside(r) && !placed.iter().chain(&markers).any(|&o| overlaps(r, o));
+        let free = |r: Rect| inside(r) && !near.iter().any(|&o| overlaps(r, o));
         let spot = spots.iter().map(|&(dx, dy)| (x + dx, y + dy)).find(|&(lx, ly)| free(number_box(n, lx, ly))).unwrap_or((x, y - 9.0));
         placed.push(number_box(n, spot.0, spot.1));
         out.push(spot);
     }
     out
+}
+
+/// Offsets from a marker to its number's baseline, nearest first (above wins a tie): a grid of
+/// 9 × 10 spots 14 px apart across and 12 px apart up and down.
+fn number_spots() -> &'static [(f64, f64)] {
+    static SPOTS: std::sync::OnceLock<Vec<(f64, f64)>> = std::sync::OnceLock::new();
+    SPOTS.get_or_init(|| {
+        let mut spots: Vec<(f64, f64)> = Vec::with_capacity(90);
+        for col in -4i32..=4 {
+            for row in -5i32..=4 {
+                spots.push((f64::from(col) * 14.0, f64::from(row) * 12.0 + if row < 0 { 3.0 } else { 7.0 }));
+            }
+        }
+        let cost = |&(dx, dy): &(f64, f64)| dx * dx + dy * dy + if dy > 0.0 { 1.0 } else { 0.0 };
+        crate::sort::sort_by(&mut spots, |a, b| cost(a).total_cmp(&cost(b)));
+        spots
+    })
 }
 
 /// The data table that stands in for the chart for screen readers.
