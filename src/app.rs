@@ -49,23 +49,31 @@ pub type Dispatch = UseReducerDispatcher<Store>;
 /// changes what they hold, so nothing is lost without being said.
 type Held = Vec<&'static str>;
 
-/// Reads the stored text under `key` with `read`; unreadable text is kept aside (or, if even
-/// that fails, held in place) with a notice.
-fn restore<T>(m: &mut Model, held: &mut Held, key: &'static str, read: impl FnOnce(&str) -> Result<T, String>, what: &str, fallback: &str) -> Option<T> {
-    let text = web::load(key)?;
+/// Reads the stored text under `key` with `read`. Text that cannot be read is kept aside under a
+/// key of its own or, if even that fails, left where it is; the notice says which, and the flag
+/// says the key must be held (not removed) until the user changes what it holds.
+pub fn restore<T>(key: &'static str, read: impl FnOnce(&str) -> Result<T, String>, what: &str, fallback: &str) -> Result<Option<T>, (Notice, bool)> {
+    let Some(text) = web::load(key) else { return Ok(None) };
     let why = match read(&text) {
-        Ok(v) => return Some(v),
+        Ok(v) => return Ok(Some(v)),
         Err(why) => why,
     };
-    let text = match web::keep_aside(key, &text) {
-        Ok(backup) => format!("Your saved {what} could not be read ({why}); the text was kept aside under “{backup}” and {fallback}."),
-        Err(e) => {
-            held.push(key);
-            format!("Your saved {what} could not be read ({why}) nor kept aside ({e}); the text stays under “{key}” until you change it, and {fallback}.")
-        }
+    let (text, held) = match web::keep_aside(key, &text) {
+        Ok(backup) => (format!("Your saved {what} could not be read ({why}); the text was kept aside under “{backup}” and {fallback}."), false),
+        Err(e) => (format!("Your saved {what} could not be read ({why}) nor kept aside ({e}); the text stays under “{key}” until you change it, and {fallback}."), true),
     };
-    m.notices.push(Notice { key: String::new(), text });
-    None
+    Err((Notice { key: String::new(), text }, held))
+}
+
+/// The value [`restore`] read, or its notice added to the model (and the key held if need be).
+fn settle<T>(m: &mut Model, held: &mut Held, key: &'static str, read: Result<Option<T>, (Notice, bool)>) -> Option<T> {
+    read.unwrap_or_else(|(notice, hold)| {
+        m.notices.push(notice);
+        if hold {
+            held.push(key);
+        }
+        None
+    })
 }
 
 fn initial_model(held: &mut Held) -> Model {
@@ -74,11 +82,13 @@ fn initial_model(held: &mut Held) -> Model {
     let overrides = |t: &str| {
         Overrides::from_json(t).map_err(|issues| format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" }))
     };
-    if let Some(o) = restore(&mut m, held, OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used") {
+    let read = restore(OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used");
+    if let Some(o) = settle(&mut m, held, OVERRIDES_KEY, read) {
         m.overrides = o;
     }
     let progress = |t: &str| Progress::from_json(t).map_err(|why| why.to_string());
-    if let Some(p) = restore(&mut m, held, STUDY_KEY, progress, "study progress", "a new score starts") {
+    let read = restore(STUDY_KEY, progress, "study progress", "a new score starts");
+    if let Some(p) = settle(&mut m, held, STUDY_KEY, read) {
         m.progress = p;
     }
     m

@@ -30,16 +30,13 @@ fn adjusted_notice(names: &[String]) -> Option<Notice> {
 
 /// Reads the stored scenarios; anything unreadable is kept aside, with a notice.
 fn load() -> (Saved, Vec<Notice>) {
-    let Some(text) = web::load(SCENARIOS_KEY) else { return (Saved::default(), Vec::new()) };
-    match Saved::from_json(&text) {
-        Ok(l) => (l.saved, adjusted_notice(&l.adjusted).into_iter().collect()),
-        Err(why) => {
-            let text = match web::keep_aside(SCENARIOS_KEY, &text) {
-                Ok(backup) => format!("Your saved scenarios could not be read ({why}); they were kept aside under “{backup}” and the list starts empty."),
-                Err(e) => format!("Your saved scenarios could not be read ({why}) and could not be kept aside ({e}); the list starts empty."),
-            };
-            (Saved::default(), vec![notice(text)])
-        }
+    // The key is only ever written when the user saves, deletes or imports, so text that could
+    // not be kept aside stays in place without being held.
+    let read = |t: &str| Saved::from_json(t).map_err(|why| why.to_string());
+    match crate::app::restore(SCENARIOS_KEY, read, "saved scenarios", "the list starts empty") {
+        Ok(Some(l)) => (l.saved, adjusted_notice(&l.adjusted).into_iter().collect()),
+        Ok(None) => (Saved::default(), Vec::new()),
+        Err((n, _)) => (Saved::default(), vec![n]),
     }
 }
 

@@ -80,7 +80,8 @@ fn overlaps(a: Rect, b: Rect) -> bool {
 
 /// The box of crossing number `n` written centred at `x` on baseline `y` (bold 11 px digits).
 pub fn number_box(n: usize, x: f64, y: f64) -> Rect {
-    let half = (n.to_string().len() as f64 * 7.0 + 2.0) / 2.0;
+    let digits = n.checked_ilog10().map_or(1, |d| d + 1);
+    let half = (f64::from(digits) * 7.0 + 2.0) / 2.0;
     (x - half, y - 10.0, x + half, y + 2.0)
 }
 
