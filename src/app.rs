@@ -176,6 +176,18 @@ pub fn App() -> Html {
         });
     }
 
+    // The first render holds what answers the question (inputs, recommendation, cards); the costs,
+    // charts, commitments and catalog follow in a task of their own once that has been painted, so
+    // the answer shows up without waiting for the other two thirds of the page.
+    let complete = use_state_eq(|| false);
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| {
+            let guard = web::after_paint(move || complete.set(true));
+            move || drop(guard)
+        });
+    }
+
     // Back and forward restore the inputs of that entry.
     {
         let dispatch = store.dispatcher();
@@ -189,7 +201,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Dispatch> context={store.dispatcher()}>
-            <Layout page={page} catalog={catalog} overrides={overrides} />
+            <Layout page={page} catalog={catalog} overrides={overrides} complete={*complete} />
         </ContextProvider<Dispatch>>
     }
 }

@@ -254,3 +254,56 @@ pub fn read_file(input: &web_sys::HtmlInputElement, done: yew::Callback<Result<S
         }
     });
 }
+
+/// How long [`after_paint`] waits for an animation frame before it runs anyway. Browsers hold
+/// frames back in hidden tabs and in frames scrolled out of sight; the rest of the page must not
+/// wait for the reader to look at it.
+pub const AFTER_PAINT_FALLBACK_MS: u32 = 100;
+
+/// Runs `f` once, in a task of its own after the browser has painted the next frame (or after
+/// [`AFTER_PAINT_FALLBACK_MS`], whichever comes first). Dropping the guard cancels it.
+pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
+    use gloo::timers::callback::Timeout;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    type Slot = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    let slot: Slot = Rc::new(RefCell::new(Some(Box::new(f))));
+    let fire = |slot: Slot| {
+        move || {
+            // Take first, then call: `f` may drop this guard.
+            let f = slot.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    };
+    let fallback = Timeout::new(AFTER_PAINT_FALLBACK_MS, fire(slot.clone()));
+    // Animation-frame callbacks run just before the frame is painted: the work goes in a task
+    // queued from there, so it starts once that paint is done.
+    let next: Rc<RefCell<Option<Timeout>>> = Rc::default();
+    let frame = {
+        let (next, run) = (next.clone(), fire(slot));
+        Closure::once(move || *next.borrow_mut() = Some(Timeout::new(0, run)))
+    };
+    let request = window().and_then(|w| w.request_animation_frame(frame.as_ref().unchecked_ref()).ok());
+    AfterPaint { _fallback: fallback, _next: next, _frame: frame, request }
+}
+
+/// Keeps an [`after_paint`] callback scheduled; cancels it when dropped.
+pub struct AfterPaint {
+    _fallback: gloo::timers::callback::Timeout,
+    _next: std::rc::Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>>,
+    _frame: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    request: Option<i32>,
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        // The frame callback must not run once its closure is gone.
+        if let (Some(w), Some(id)) = (window(), self.request) {
+            let _ = w.cancel_animation_frame(id);
+        }
+    }
+}

@@ -18,6 +18,18 @@ async fn tick() {
     gloo::timers::future::sleep(Duration::from_millis(30)).await;
 }
 
+/// Waits (up to three seconds) for the page to be complete: the explore layout's `main` drops
+/// `aria-busy` once the costs, charts, commitments and catalog are in.
+async fn complete(root: &Element) {
+    for _ in 0..100 {
+        if root.query_selector("main").unwrap().is_some() && root.query_selector("main[aria-busy]").unwrap().is_none() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("the page never completed");
+}
+
 fn mount() -> Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
@@ -69,9 +81,30 @@ async fn a_checkbox_changes_the_recommendation() {
 }
 
 #[wasm_bindgen_test]
+async fn the_answer_is_rendered_first_and_the_rest_follows() {
+    let root = mount();
+    // A zero timeout is queued before the frame that lets the rest in.
+    gloo::timers::future::sleep(Duration::ZERO).await;
+    let main = root.query_selector("main").unwrap().expect("main");
+    assert_eq!(attr(&main, "aria-busy"), "true", "busy until the rest is in");
+    assert!(root.query_selector("[data-testid=recommendation]").unwrap().is_some(), "the answer is in the first render");
+    assert_eq!(all(&root, "[data-testid=option-card]").len(), 10, "so are the cards");
+    assert!(root.query_selector("input[data-key=gpu]").unwrap().is_some(), "and the inputs");
+    assert!(root.query_selector("[data-testid=chart]").unwrap().is_none(), "the charts are not");
+    assert!(root.query_selector(".layout__pending").unwrap().is_some(), "their place is held");
+    complete(&root).await;
+    assert!(!main.has_attribute("aria-busy"));
+    assert!(root.query_selector(".layout__pending").unwrap().is_none(), "the stand-in is gone");
+    assert_eq!(all(&root, "[data-testid=option-card]").len(), 10, "the cards stay");
+    assert!(root.query_selector("input[data-key=tasks][type=range]").unwrap().is_some(), "the cost sliders are in");
+    assert!(!all(&root, "[data-testid=chart] svg").is_empty(), "the charts are in");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_slider_input_recomputes_the_cards() {
     let root = mount();
-    tick().await;
+    complete(&root).await;
     let card = || root.query_selector("[data-testid=option-card][data-platform=ecs-fargate]").unwrap().unwrap();
     let before: f64 = attr(&card(), "data-monthly-usd").parse().unwrap();
     let slider: HtmlInputElement = root.query_selector("input[data-key=tasks][type=range]").unwrap().expect("tasks slider").unchecked_into();

@@ -1,5 +1,6 @@
 //! The page layout: header, notices, inputs, the recommendation, costs, charts and cards, shown or
 //! hidden by mode, embed and `panels=`. In study mode the study view replaces the explore panels.
+//! The first render leaves out everything below the answer (see `LayoutProps::complete`).
 
 use std::rc::Rc;
 
@@ -30,6 +31,9 @@ pub struct LayoutProps {
     pub catalog: Rc<CatalogView>,
     /// The rate overrides (for their export).
     pub overrides: Rc<Overrides>,
+    /// False for the first render only: it leaves out the costs, charts, commitments, CSV export
+    /// and catalog (the explore layout's `main` is `aria-busy` until they are in).
+    pub complete: bool,
 }
 
 /// The page.
@@ -37,6 +41,7 @@ pub struct LayoutProps {
 pub fn Layout(props: &LayoutProps) -> Html {
     let p = &props.page;
     let show = |id: &str| p.panels.shows(id);
+    let rest = props.complete;
     let class = classes!("app", p.embed.then_some("app--embed"));
     html! {
         <div class={class}>
@@ -52,7 +57,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     <StudyPanel study={Rc::new(study.clone())} embed={p.embed} />
                 </main>
             } else {
-                <main id="main" class="layout">
+                <main id="main" class="layout" aria-busy={(!rest).then_some("true")}>
                     if p.embed {
                         <h1 class="visually-hidden">{ "Berth: running containers on AWS" }</h1>
                     }
@@ -66,18 +71,27 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         if show("cards") {
                             <Recommendation rec={Rc::new(p.recommendation.clone())} />
                         }
-                        if show("costs") {
+                        if !rest && (show("costs") || show("commitments") || p.charts.iter().any(|c| show(c.id))) {
+                            // Holds the place of what follows for the first frame, so the cards
+                            // start below the screen and do not jump when the rest comes in.
+                            <div class="layout__pending" aria-hidden="true"></div>
+                        }
+                        if rest && show("costs") {
                             <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
                         }
-                        <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
-                        if show("commitments") {
+                        if rest {
+                            <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
+                        }
+                        if rest && show("commitments") {
                             <CommitmentsPanel view={Rc::new(p.commitments.clone())} />
                         }
                         if show("cards") {
-                            <ExportCsv page={p.clone()} />
+                            if rest {
+                                <ExportCsv page={p.clone()} />
+                            }
                             <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
                         }
-                        if show("catalog") {
+                        if rest && show("catalog") {
                             <CatalogPanel view={props.catalog.clone()} overrides={props.overrides.clone()} />
                         }
                     </div>

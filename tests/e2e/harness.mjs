@@ -17,6 +17,14 @@ export const CHROME_ARGS = [
   '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps',
 ];
 
+/**
+ * Waits until the page is complete: the first render holds the answer, and the costs, charts,
+ * commitments and catalog follow a frame later (`main` is `aria-busy` until then).
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('main[aria-busy="true"]'), null, { timeout: 15000 });
+}
+
 export async function launch() {
   return chromium.launch({ executablePath: CHROME, headless: true, args: CHROME_ARGS });
 }
@@ -55,7 +63,10 @@ export async function startSession({ extra = {}, context: ctxOptions = {}, base 
       const p = page ?? (await context.newPage());
       const q = query.startsWith('?') ? query.slice(1) : query;
       await p.goto(`${server.url}${path}${q ? `?${q}` : ''}`, { waitUntil: 'load' });
-      if (waitFor) await p.waitForSelector(waitFor, { timeout: 15000 });
+      if (waitFor) {
+        await p.waitForSelector(waitFor, { timeout: 15000 });
+        await settled(p);
+      }
       return p;
     },
     /** Throws if anything went wrong since the last check (then starts over). */

@@ -70,3 +70,40 @@ test('on a one-column page the answer bar keeps the answer in sight while the in
   await page.close();
   s.assertClean('answer bar');
 });
+
+test('the answer is painted first, and what follows comes in without moving it', async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const page = await s.context.newPage();
+    await page.setViewportSize(viewport);
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      // What is in the page when the option cards arrive.
+      new MutationObserver((_, mo) => {
+        if (!document.querySelector('[data-testid="option-card"]')) return;
+        mo.disconnect();
+        window.__first = {
+          busy: document.querySelector('main')?.getAttribute('aria-busy'),
+          recommendation: !!document.querySelector('[data-testid="recommendation"]'),
+          charts: document.querySelectorAll('[data-testid="chart"]').length,
+          cardsTop: document.querySelector('[data-testid="option-card"]').getBoundingClientRect().top,
+        };
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(s.url);
+    await page.waitForFunction(() => window.__first && !document.querySelector('main[aria-busy]'));
+    const first = await page.evaluate(() => window.__first);
+    assert.equal(first.busy, 'true', `${viewport.width}: main is busy in the first render`);
+    assert.ok(first.recommendation, `${viewport.width}: the recommendation is in the first render`);
+    assert.equal(first.charts, 0, `${viewport.width}: the charts come after it`);
+    assert.ok(first.cardsTop >= viewport.height, `${viewport.width}: the cards wait below the screen (top ${first.cardsTop})`);
+    assert.equal(await page.locator('[data-testid="chart"]').count(), 3, `${viewport.width}: then the charts are in`);
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    assert.ok(cls < 0.01, `${viewport.width}: layout shift while loading ${cls}`);
+    await page.close();
+  }
+  s.assertClean('staged render');
+});
