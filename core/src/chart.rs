@@ -161,6 +161,23 @@ pub fn crossover_sentence(
     format!("{cheaper_name}{comma} becomes cheaper than {other_name} {place} {}", axis.phrase(at))
 }
 
+/// The sentence for two options that cross `count` times between `from` and `to`, `last_cheaper`
+/// being the cheaper one after the last of those crossings, up to `until` (their next crossing)
+/// or the end of the chart. Names with a comma are closed with a comma, as in
+/// [`crossover_sentence`].
+///
+/// "ECS on EC2, m5.large on-demand, and EKS on Fargate trade places 29 times between 45 tasks and
+/// 85 tasks; from there to the end of the chart, EKS on Fargate is the cheaper of the two".
+pub fn run_sentence(a_name: &str, b_name: &str, axis: Axis, count: usize, (from, to): (f64, f64), until: Option<f64>, last_cheaper: &str) -> String {
+    let comma = if a_name.contains(',') { "," } else { "" };
+    let upto = until.map_or_else(|| "the end of the chart".to_string(), |u| axis.phrase(u));
+    format!(
+        "{a_name}{comma} and {b_name} trade places {count} times between {} and {}; from there to {upto}, {last_cheaper} is the cheaper of the two",
+        axis.phrase(from),
+        axis.phrase(to)
+    )
+}
+
 /// A monthly cost for a readout or a table: "$1,234.56", "-$3.10".
 pub fn usd(v: f64) -> String {
     if !v.is_finite() {

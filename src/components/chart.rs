@@ -110,11 +110,20 @@ pub fn Chart(props: &ChartProps) -> Html {
                         }) }
                     </g>
                     <g class="chart__crossings" aria-hidden="true">
-                        { for c.crossovers.iter().enumerate().map(|(i, x)| html! {
-                            <g class="crossing">
-                                <circle cx={x.x.to_string()} cy={x.y.to_string()} r="5" />
-                                <text x={x.label_x.to_string()} y={x.label_y.to_string()}>{ (i + 1).to_string() }</text>
+                        { for c.runs.iter().map(|r| html! {
+                            <g class="crossing-run">
+                                <rect x={r.x0.to_string()} y={plot.top.to_string()} width={(r.x1 - r.x0).max(2.0).to_string()} height={(plot.bottom - plot.top).max(0.0).to_string()} />
+                                <text x={r.label_x.to_string()} y={r.label_y.to_string()}>{ r.number.to_string() }</text>
                             </g>
+                        }) }
+                        { for c.crossovers.iter().map(|x| match x.number {
+                            Some(n) => html! {
+                                <g class="crossing">
+                                    <circle cx={x.x.to_string()} cy={x.y.to_string()} r="5" />
+                                    <text x={x.label_x.to_string()} y={x.label_y.to_string()}>{ n.to_string() }</text>
+                                </g>
+                            },
+                            None => html! { <circle class="crossing-step" cx={x.x.to_string()} cy={x.y.to_string()} r="2.5" /> },
                         }) }
                     </g>
                     <g class="chart__readout" aria-hidden="true">
@@ -142,10 +151,20 @@ pub fn Chart(props: &ChartProps) -> Html {
                     <p class="chart__none">{ "No crossover in this range: the order of the options does not change." }</p>
                 } else {
                     <ol class="crossovers">
-                        { for c.crossovers.iter().map(|x| html! {
-                            <li data-testid="crossover" data-axis={c.axis.id()} data-a={x.a.clone()} data-b={x.b.clone()} data-at={x.at.clone()}>
-                                { &x.text }
-                            </li>
+                        { for c.crossovers.iter().enumerate().map(|(i, x)| html! {
+                            <>
+                                // A run is listed where its first crossing is; its crossings stay in
+                                // the list, hidden (the data table has each one).
+                                if let Some(r) = x.run.map(|r| &c.runs[r]).filter(|r| r.first == i) {
+                                    <li class="crossovers__run" data-testid="crossover-run" data-axis={c.axis.id()} data-a={r.a.clone()} data-b={r.b.clone()}
+                                        data-from={r.from.clone()} data-to={r.to.clone()} data-count={r.count.to_string()}>
+                                        { &r.text }
+                                    </li>
+                                }
+                                <li data-testid="crossover" data-axis={c.axis.id()} data-a={x.a.clone()} data-b={x.b.clone()} data-at={x.at.clone()} hidden={x.run.is_some()}>
+                                    { &x.text }
+                                </li>
+                            </>
                         }) }
                     </ol>
                 }

@@ -161,6 +161,28 @@ test('a crossover is labelled in words on its chart', async () => {
   assert.match(text, /becomes cheaper than .* (above|from) .*utilization/);
 });
 
+test('options that trade places again and again are listed once, as a run, and drawn as a band', async () => {
+  await s.open('tasks=48&util=87&rps=658.2', { page });
+  const chart = page.locator('#chart-tasks');
+  const runs = chart.locator('[data-testid="crossover-run"]');
+  assert.ok((await runs.count()) >= 1, 'a run is listed');
+  const run = await runs.first().evaluate((el) => ({ ...el.dataset, text: el.innerText }));
+  assert.equal(run.axis, 'tasks');
+  assert.match(run.text, new RegExp(`trade places ${run.count} times`));
+  assert.ok(Number(run.count) >= 4 && Number(run.from) < Number(run.to), JSON.stringify(run));
+  // Its crossings stay in the DOM contract, hidden: every one of them names the same pair.
+  const members = await chart.locator('[data-testid="crossover"][hidden]').evaluateAll((els) => els.map((e) => e.dataset));
+  const inRun = members.filter((m) => [m.a, m.b].sort().join() === [run.a, run.b].sort().join() && Number(m.at) >= Number(run.from) && Number(m.at) <= Number(run.to));
+  assert.equal(inRun.length, Number(run.count));
+  // The list reads one item per single crossover and per run, numbered like the chart.
+  const visible = await chart.locator('ol.crossovers > li:not([hidden])').count();
+  const numbers = await chart.locator('.crossing text, .crossing-run text').allTextContents();
+  assert.deepEqual(numbers.map(Number).sort((a, b) => a - b), Array.from({ length: visible }, (_, i) => i + 1));
+  assert.ok(visible <= 12, `a short list: ${visible} items for ${members.length} hidden crossings`);
+  assert.equal(await chart.locator('.crossing-run rect').count(), await runs.count(), 'one band per run');
+  s.assertClean('runs');
+});
+
 test("AWS's Fargate worked examples reproduce through deep links, line by line", async () => {
   const cases = [
     ['tasks=5&cpu=1&mem=2&storage=30&hours=5&util=100', { 'fargate-vcpu': '$1.01', 'fargate-memory': '$0.22', 'fargate-storage': '$0.03' }, '1.26'],

@@ -7,7 +7,7 @@
 //! `platform:pricing`, so a crossover always says what it compares.
 
 use crate::catalog::ids::INSTANCE_OPTS;
-use crate::chart::{usd, Axis, ChartGeometry, Padding, Series};
+use crate::chart::{run_sentence, usd, Axis, ChartGeometry, Padding, Series};
 use crate::cost::totals;
 use crate::decision::{Decision, Status};
 use crate::params::Pricing;
@@ -66,9 +66,51 @@ pub struct CrossoverView {
     pub label_x: f64,
     /// The number's baseline y.
     pub label_y: f64,
+    /// Its number in the list and on the chart; `None` inside a run (the run has one number).
+    pub number: Option<usize>,
+    /// The run it belongs to (an index into [`ChartView::runs`]).
+    pub run: Option<usize>,
 }
 
-/// Charts with at most this many crossings get their numbers placed apart.
+/// Two options that trade places this many times or more (a stepped cost zigzagging across a
+/// smooth one) are listed as one run instead of crossing by crossing.
+pub const RUN_MIN: usize = 4;
+
+/// Crossings of one pair further apart than this share of the plot's width belong to separate
+/// runs (or stand alone): a band is drawn only where the options really zigzag.
+pub const RUN_GAP: f64 = 0.15;
+
+/// Every crossing of one pair of options, summarised; the crossings stay in
+/// [`ChartView::crossovers`] (hidden in the list, the run stands for them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunView {
+    /// `data-a`: the first series of the pair, as in its first crossing.
+    pub a: String,
+    /// `data-b`.
+    pub b: String,
+    /// `data-from`: the axis value of the first crossing, as a plain number.
+    pub from: String,
+    /// `data-to`: the axis value of the last crossing.
+    pub to: String,
+    /// `data-count`: how many times they cross.
+    pub count: usize,
+    /// The sentence.
+    pub text: String,
+    /// Its number in the list and on the chart.
+    pub number: usize,
+    /// Index of its first crossing in [`ChartView::crossovers`] (the run is listed there).
+    pub first: usize,
+    /// Left and right edges of the band it draws, in pixels.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Where its number is written (centre x, baseline y): at the top of the band.
+    pub label_x: f64,
+    /// The number's baseline y.
+    pub label_y: f64,
+}
+
+/// Charts with at most this many numbered crossings get their numbers placed apart.
 pub const PLACED_NUMBERS: usize = 12;
 
 /// A box on the chart, for placing crossing numbers: (left, top, right, bottom).
@@ -95,17 +137,17 @@ pub fn marker_box(x: f64, y: f64) -> Rect {
 /// cluster with no free spot within about 60 px falls back to the spot above, and so does every
 /// number of a chart with more than [`PLACED_NUMBERS`] crossings (crowded by nature; this keeps
 /// the search cheap on every slider move).
-fn place_numbers(points: &[(f64, f64)], bounds: Rect) -> Vec<(f64, f64)> {
+/// Each point is `(n, x, y)`; `taken` are boxes already written (the numbers of runs).
+fn place_numbers(points: &[(usize, f64, f64)], taken: &[Rect], bounds: Rect) -> Vec<(f64, f64)> {
     if points.len() > PLACED_NUMBERS {
-        return points.iter().map(|&(x, y)| (x, y - 9.0)).collect();
+        return points.iter().map(|&(_, x, y)| (x, y - 9.0)).collect();
     }
     let spots = number_spots();
-    let markers: Vec<Rect> = points.iter().map(|&(x, y)| marker_box(x, y)).collect();
-    let mut placed: Vec<Rect> = Vec::with_capacity(points.len());
+    let markers: Vec<Rect> = points.iter().map(|&(_, x, y)| marker_box(x, y)).collect();
+    let mut placed: Vec<Rect> = taken.to_vec();
     let mut out = Vec::with_capacity(points.len());
     let mut near: Vec<Rect> = Vec::new();
-    for (i, &(x, y)) in points.iter().enumerate() {
-        let n = i + 1;
+    for &(n, x, y) in points {
         // Only boxes within reach of this marker's spots can be in the way.
         let reach = (x - 80.0, y - 80.0, x + 80.0, y + 80.0);
         near.clear();
@@ -160,14 +202,130 @@ pub struct ChartView {
     pub geometry: ChartGeometry,
     /// Legend.
     pub legend: Vec<LegendView>,
-    /// Crossovers.
+    /// Every crossover, in axis order.
     pub crossovers: Vec<CrossoverView>,
+    /// Pairs that cross [`RUN_MIN`] times or more, each listed once at its first crossing.
+    pub runs: Vec<RunView>,
     /// Data table.
     pub table: TableView,
     /// The current input value on this axis.
     pub current: f64,
     /// Shown instead of a chart when there is nothing to draw.
     pub empty: Option<String>,
+}
+
+/// The list as it reads: each crossover outside a run, and each run in place of its first
+/// crossing (with that crossing).
+pub fn listed<'a>(crossovers: &'a [CrossoverView], runs: &'a [RunView]) -> impl Iterator<Item = (&'a CrossoverView, Option<&'a RunView>)> {
+    crossovers.iter().enumerate().filter_map(move |(i, c)| match c.run {
+        None => Some((c, None)),
+        Some(r) => (runs[r].first == i).then(|| (c, Some(&runs[r]))),
+    })
+}
+
+/// The crossovers of a chart, with the runs they form, numbered in list order and with their
+/// numbers placed.
+fn crossings(axis: Axis, g: &ChartGeometry, legend: &[LegendView]) -> (Vec<CrossoverView>, Vec<RunView>) {
+    let cs = &g.crossovers;
+    // Every pair's crossings, pairs in order of their first crossing.
+    let mut pairs: Vec<(&str, &str, Vec<usize>)> = Vec::new();
+    for (i, c) in cs.iter().enumerate() {
+        let (a, b) = if c.a <= c.b { (c.a.as_str(), c.b.as_str()) } else { (c.b.as_str(), c.a.as_str()) };
+        match pairs.iter_mut().find(|p| p.0 == a && p.1 == b) {
+            Some(p) => p.2.push(i),
+            None => pairs.push((a, b, vec![i])),
+        }
+    }
+    // Split each pair's crossings where they are far apart; a stretch of RUN_MIN or more is a run.
+    let gap = RUN_GAP * (g.plot.right - g.plot.left);
+    let mut stretches: Vec<Vec<usize>> = Vec::new();
+    for (_, _, idx) in pairs {
+        let mut cur: Vec<usize> = Vec::new();
+        for i in idx {
+            if cur.last().is_some_and(|&j| cs[i].x - cs[j].x > gap) {
+                stretches.push(std::mem::take(&mut cur));
+            }
+            cur.push(i);
+        }
+        stretches.push(cur);
+    }
+    stretches.retain(|st| st.len() >= RUN_MIN);
+    let mut run_of: Vec<Option<usize>> = vec![None; cs.len()];
+    for (r, st) in stretches.iter().enumerate() {
+        for &i in st {
+            run_of[i] = Some(r);
+        }
+    }
+    let label = |id: &str| legend.iter().find(|l| l.id == id).map_or_else(|| id.to_string(), |l| l.label.clone());
+    // Numbers in list order: a run takes the place of its first crossing.
+    let mut numbers: Vec<Option<usize>> = vec![None; cs.len()];
+    let mut run_numbers = vec![0; stretches.len()];
+    let mut n = 0;
+    for i in 0..cs.len() {
+        match run_of[i] {
+            None => {
+                n += 1;
+                numbers[i] = Some(n);
+            }
+            Some(r) if stretches[r][0] == i => {
+                n += 1;
+                run_numbers[r] = n;
+            }
+            Some(_) => {}
+        }
+    }
+    let band_label_y = g.plot.top + 11.0;
+    let runs: Vec<RunView> = stretches
+        .iter()
+        .zip(&run_numbers)
+        .map(|(idx, &number)| {
+            let (first, last) = (&cs[idx[0]], &cs[idx[idx.len() - 1]]);
+            let same = |c: &&crate::chart::Crossover| (c.a == first.a && c.b == first.b) || (c.a == first.b && c.b == first.a);
+            let until = cs[idx[idx.len() - 1] + 1..].iter().find(same).map(|c| c.at);
+            let (x0, x1) = (first.x.min(last.x), first.x.max(last.x));
+            RunView {
+                a: first.a.clone(),
+                b: first.b.clone(),
+                from: format_number(first.at, 4),
+                to: format_number(last.at, 4),
+                count: idx.len(),
+                text: run_sentence(&label(&first.a), &label(&first.b), axis, idx.len(), (first.at, last.at), until, &label(&last.cheaper)),
+                number,
+                first: idx[0],
+                x0,
+                x1,
+                label_x: (x0 + x1) / 2.0,
+                label_y: band_label_y,
+            }
+        })
+        .collect();
+    // Run numbers sit at the top of their bands, moved sideways off one another when bands share
+    // a middle (two pairs zigzagging over the same range).
+    let mut runs = runs;
+    let mut taken: Vec<Rect> = Vec::with_capacity(runs.len());
+    for r in &mut runs {
+        let fits = |x: f64, taken: &[Rect]| {
+            let b = number_box(r.number, x, r.label_y);
+            b.0 >= 0.0 && b.2 <= g.width && !taken.iter().any(|&o| overlaps(b, o))
+        };
+        let mid = r.label_x;
+        if let Some(x) = (0..40).flat_map(|k| [mid + f64::from(k) * 9.0, mid - f64::from(k) * 9.0]).find(|&x| fits(x, &taken)) {
+            r.label_x = x;
+        }
+        taken.push(number_box(r.number, r.label_x, r.label_y));
+    }
+    let points: Vec<(usize, f64, f64)> = cs.iter().zip(&numbers).filter_map(|(c, n)| n.map(|n| (n, c.x, c.y))).collect();
+    let mut spots = place_numbers(&points, &taken, (0.0, 0.0, g.width, g.plot.bottom)).into_iter();
+    let crossovers = cs
+        .iter()
+        .zip(numbers)
+        .zip(run_of)
+        .map(|((c, number), run)| {
+            let (label_x, label_y) = if number.is_some() { spots.next().unwrap_or((c.x, c.y - 9.0)) } else { (c.x, c.y) };
+            CrossoverView { a: c.a.clone(), b: c.b.clone(), at: format_number(c.at, 4), text: c.text.clone(), x: c.x, y: c.y, label_x, label_y, number, run }
+        })
+        .collect();
+    (crossovers, runs)
 }
 
 /// Widest task-count window a chart samples.
@@ -248,23 +406,7 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize
         series.push(one);
     }
     let geometry = ChartGeometry::new(axis, series, size.width, size.height, Padding::default());
-    let points: Vec<(f64, f64)> = geometry.crossovers.iter().map(|c| (c.x, c.y)).collect();
-    let bounds = (0.0, 0.0, geometry.width, geometry.plot.bottom);
-    let crossovers: Vec<CrossoverView> = geometry
-        .crossovers
-        .iter()
-        .zip(place_numbers(&points, bounds))
-        .map(|(c, (label_x, label_y))| CrossoverView {
-            a: c.a.clone(),
-            b: c.b.clone(),
-            at: format_number(c.at, 4),
-            text: c.text.clone(),
-            x: c.x,
-            y: c.y,
-            label_x,
-            label_y,
-        })
-        .collect();
+    let (crossovers, runs) = crossings(axis, &geometry, &legend);
     let mut head = vec![axis.title().to_string()];
     head.extend(geometry.series().iter().map(|s| s.label.clone()));
     let mut xs: Vec<f64> = geometry.x_ticks.iter().map(|t| t.value).collect();
@@ -288,7 +430,7 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize
     let desc = if crossovers.is_empty() {
         format!("{title}, {} series. No crossover in this range.", geometry.series().len())
     } else {
-        let words: Vec<&str> = crossovers.iter().map(|c| c.text.as_str()).collect();
+        let words = listed(&crossovers, &runs).map(|(c, r)| r.map_or(c.text.as_str(), |r| r.text.as_str())).collect::<Vec<_>>();
         format!("{title}, {} series. {}", geometry.series().len(), words.join(". "))
     };
     ChartView {
@@ -303,6 +445,7 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize
         geometry,
         legend,
         crossovers,
+        runs,
         table: TableView { head, rows },
         current,
         empty,
