@@ -188,6 +188,14 @@ pub fn App() -> Html {
         });
     }
 
+    // A link to a part of the page (`#chart-tasks`) lands there once that part is drawn. Not in a
+    // lesson's frame: the host page decides what is in sight.
+    use_effect_with(*complete, |done| {
+        if *done && !web::in_frame() {
+            web::scroll_to_fragment();
+        }
+    });
+
     // Back and forward restore the inputs of that entry.
     {
         let dispatch = store.dispatcher();

@@ -307,3 +307,17 @@ impl Drop for AfterPaint {
         }
     }
 }
+
+/// Scrolls to the element the address's fragment names (`#chart-tasks`), if there is one. The
+/// browser looks for it while the page loads, before the app has drawn it.
+pub fn scroll_to_fragment() {
+    let Some(w) = window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(el) = w.document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
+}

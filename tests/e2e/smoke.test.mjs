@@ -107,3 +107,11 @@ test('the answer is painted first, and what follows comes in without moving it',
   }
   s.assertClean('staged render');
 });
+
+test('a link to a chart lands on the chart once it is drawn', async () => {
+  const page = await s.open('tasks=40#chart-tasks');
+  await page.waitForFunction(() => Math.abs(document.getElementById('chart-tasks').getBoundingClientRect().top) < 5, null, { timeout: 5000 });
+  assert.match(page.url(), /\?tasks=40#chart-tasks$/, 'the fragment stays in the address');
+  await page.close();
+  s.assertClean('fragment');
+});
