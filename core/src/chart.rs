@@ -1682,6 +1682,15 @@ mod tests {
             crossover_sentence("Lambda", "App Runner", Axis::Rps, 38.2171, false),
             "Lambda becomes cheaper than App Runner below 38.2 requests per second"
         );
+        assert_eq!(
+            run_sentence("ECS on EC2, m5.large on-demand", "EKS on Fargate", Axis::Tasks, 29, (45.0, 85.0), None, "EKS on Fargate"),
+            "ECS on EC2, m5.large on-demand, and EKS on Fargate trade places 29 times between 45 tasks and 85 tasks; \
+             from there to the end of the chart, EKS on Fargate is the cheaper of the two"
+        );
+        assert_eq!(
+            run_sentence("ECS on EC2", "Lambda", Axis::Tasks, 4, (10.0, 16.0), Some(90.0), "ECS on EC2"),
+            "ECS on EC2 and Lambda trade places 4 times between 10 tasks and 16 tasks; from there to 90 tasks, ECS on EC2 is the cheaper of the two"
+        );
         assert_eq!(Axis::Rps.phrase(1.0), "1 request per second");
     }
 

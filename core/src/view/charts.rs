@@ -204,7 +204,8 @@ pub struct ChartView {
     pub legend: Vec<LegendView>,
     /// Every crossover, in axis order.
     pub crossovers: Vec<CrossoverView>,
-    /// Pairs that cross [`RUN_MIN`] times or more, each listed once at its first crossing.
+    /// Stretches where a pair crosses [`RUN_MIN`] times or more close together (see [`RUN_GAP`]),
+    /// each listed once at its first crossing.
     pub runs: Vec<RunView>,
     /// Data table.
     pub table: TableView,
@@ -275,7 +276,7 @@ fn crossings(axis: Axis, g: &ChartGeometry, legend: &[LegendView]) -> (Vec<Cross
         }
     }
     let band_label_y = g.plot.top + 11.0;
-    let runs: Vec<RunView> = stretches
+    let mut runs: Vec<RunView> = stretches
         .iter()
         .zip(&run_numbers)
         .map(|(idx, &number)| {
@@ -301,7 +302,6 @@ fn crossings(axis: Axis, g: &ChartGeometry, legend: &[LegendView]) -> (Vec<Cross
         .collect();
     // Run numbers sit at the top of their bands, moved sideways off one another when bands share
     // a middle (two pairs zigzagging over the same range).
-    let mut runs = runs;
     let mut taken: Vec<Rect> = Vec::with_capacity(runs.len());
     for r in &mut runs {
         let fits = |x: f64, taken: &[Rect]| {
