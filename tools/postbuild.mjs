@@ -1,7 +1,7 @@
 // Trunk post-build hook (see Trunk.toml). Works in Trunk's staging directory ($TRUNK_STAGING_DIR):
 //  1. moves Trunk's inline boot script into a hashed file, so the page needs no inline script
-//     (the Content-Security-Policy allows scripts from the page's own origin only), and adds the
-//     service worker registration to it;
+//     (the Content-Security-Policy allows scripts from the page's own origin only), with a message
+//     instead of endless loading if the app cannot start, and the service worker registration;
 //  2. writes sw.js from tools/sw.js with this build's version and every file to precache;
 //  3. writes build.json (version, files, raw and gzip sizes) for the bench and the README;
 //  4. fails the build if the page would load anything from another origin.
@@ -22,6 +22,35 @@ if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
 }
 `;
 
+/**
+ * The app's start, from the two names Trunk's boot script loads. The same steps as Trunk's script,
+ * but if they fail (the wasm did not arrive, the browser cannot run it) the loading text turns
+ * into a message with a reload link instead of loading forever. A panic while starting shows the
+ * app's own error screen first; that one is left in place.
+ */
+function start(js, wasm) {
+  return `try {
+  const bindings = await import('${js}');
+  const wasm = await bindings.default({ module_or_path: '${wasm}' });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (e) {
+  const boot = document.getElementById('boot');
+  if (boot && !document.querySelector('[data-testid="panic"]')) {
+    const p = document.createElement('p');
+    const a = document.createElement('a');
+    a.href = location.href;
+    a.textContent = 'Reload the page';
+    p.append(\`The playground could not start (\${e && e.message ? e.message : e}). \`, a, ' to try again.');
+    boot.setAttribute('role', 'alert');
+    boot.dataset.testid = 'boot-error';
+    boot.replaceChildren(p);
+  }
+  throw e;
+}
+`;
+}
+
 /** Moves the inline module script(s) to one external file. Returns [html, bootName, bootBody]. */
 export function externalizeBoot(html) {
   const inline = /<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
@@ -32,7 +61,11 @@ export function externalizeBoot(html) {
     return bodies.length === 1 ? '<!--boot-->' : '';
   });
   if (bodies.length === 0) throw new Error('no inline boot script found: has Trunk changed its output?');
-  const body = `${bodies.join('\n')}\n${REGISTER_SW}`;
+  const trunk = bodies.join('\n');
+  const js = trunk.match(/^import init, \* as bindings from '(\.\/[\w.-]+\.js)';$/m)?.[1];
+  const wasm = trunk.match(/await init\(\{ module_or_path: '(\.\/[\w.-]+\.wasm)' \}\)/)?.[1];
+  if (!js || !wasm) throw new Error(`Trunk's boot script is not the one expected: has Trunk changed its output?\n${trunk}`);
+  const body = `${start(js, wasm)}${REGISTER_SW}`;
   const name = `boot-${sha(body).slice(0, 16)}.js`;
   out = out.replace('<!--boot-->', `<script type="module" src="./${name}"></script>`);
   return [out, name, body];

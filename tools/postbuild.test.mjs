@@ -17,8 +17,15 @@ test('the inline boot script moves to a hashed file the page loads by URL', () =
   assert.match(name, /^boot-[0-9a-f]{16}\.js$/);
   assert.ok(html.includes(`<script type="module" src="./${name}"></script>`));
   assert.ok(!/<script type="module">/.test(html));
-  assert.ok(body.includes("from './berth-0123456789abcdef.js'"));
+  assert.ok(body.includes("await import('./berth-0123456789abcdef.js')"));
+  assert.ok(body.includes("module_or_path: './berth-0123456789abcdef_bg.wasm'"));
   assert.ok(body.includes("register('./sw.js')"));
+  assert.ok(body.includes("'boot-error'"), 'a failed start says so');
+});
+
+test("a boot script other than Trunk's usual one is refused rather than guessed at", () => {
+  const other = PAGE.replace("await init({ module_or_path: './berth-0123456789abcdef_bg.wasm' })", 'await init()');
+  assert.throws(() => externalizeBoot(other), /Trunk changed its output/);
 });
 
 test('a page without a boot script, or with a classic inline script, is refused', () => {

@@ -4,7 +4,7 @@
 // can be replayed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession } from './harness.mjs';
+import { startSession, settled } from './harness.mjs';
 
 const KEYS = [
   'workload', 'ops', 'k8s', 'gpu', 'privileged', 'daemonset', 'windows', 'block_storage', 'hybrid',
@@ -83,6 +83,7 @@ test('500 hostile URLs: no panic, no NaN or Infinity, never a negative figure, a
     const q = hostileQuery(r);
     await page.goto(`${s.url}?${q}`);
     await page.waitForSelector('.app, [data-testid="panic"]', { timeout: 15000 });
+    await settled(page); // the costs, charts and catalog are checked too
     await check(`#${i} ?${q.slice(0, 300)}`);
   }
   s.assertClean('hostile urls');
@@ -100,6 +101,7 @@ test('random local storage contents never break the app, and what was unreadable
     await page.evaluate(([k, v]) => { localStorage.clear(); localStorage.setItem(k, v); }, [key, value]);
     await page.goto(`${s.url}?mode=${i % 2 ? 'study' : 'explore'}`);
     await page.waitForSelector('.app, [data-testid="panic"]', { timeout: 15000 });
+    await settled(page);
     const st = await page.evaluate((k) => ({
       panic: !!document.querySelector('[data-testid="panic"]'),
       notices: [...document.querySelectorAll('[data-testid="notice"]')].map((n) => n.textContent),

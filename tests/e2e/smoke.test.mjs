@@ -115,3 +115,20 @@ test('a link to a chart lands on the chart once it is drawn', async () => {
   await page.close();
   s.assertClean('fragment');
 });
+
+test('if the app cannot start, the loading text says so and offers a reload', async () => {
+  const ctx = await s.browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.route('**/*.wasm', (route) => route.abort('connectionfailed'));
+  await page.goto(s.url);
+  const error = page.locator('[data-testid="boot-error"]');
+  await error.waitFor({ timeout: 10000 });
+  assert.equal(await error.getAttribute('role'), 'alert');
+  assert.match(await error.innerText(), /could not start/);
+  assert.equal(await page.locator('.app').count(), 0);
+  // The link reloads the same address; with the network back the app starts.
+  await page.unroute('**/*.wasm');
+  await error.locator('a').click();
+  await page.waitForSelector('[data-testid="recommendation"]');
+  await ctx.close();
+});
