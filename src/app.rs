@@ -122,10 +122,12 @@ pub fn App() -> Html {
         move || drop(t)
     });
 
-    // Keep the overrides in local storage.
+    // Keep the overrides in local storage. Only changes are written: at start storage already
+    // holds what was just read from it, and writing it back could undo what another tab wrote in
+    // between.
     {
         let (dispatch, held) = (store.dispatcher(), held.clone());
-        use_effect_with(store.0.overrides.clone(), move |o| {
+        use_change_effect(store.0.overrides.clone(), move |o| {
             persist(&dispatch, &held, OVERRIDES_KEY, (!o.is_empty()).then(|| o.to_json()), "Rate overrides");
         });
     }
@@ -133,7 +135,7 @@ pub fn App() -> Html {
     // Keep the study progress in local storage.
     {
         let (dispatch, held) = (store.dispatcher(), held.clone());
-        use_effect_with(store.0.progress.clone(), move |p| {
+        use_change_effect(store.0.progress.clone(), move |p| {
             persist(&dispatch, &held, STUDY_KEY, (!p.is_empty()).then(|| p.to_json()), "Study progress");
         });
     }
@@ -212,6 +214,17 @@ pub fn App() -> Html {
             <Layout page={page} catalog={catalog} overrides={overrides} complete={*complete} />
         </ContextProvider<Dispatch>>
     }
+}
+
+/// Like `use_effect_with`, but not on mount: `f` runs each time `deps` change after the first render.
+#[hook]
+fn use_change_effect<T: PartialEq + 'static>(deps: T, f: impl Fn(&T) + 'static) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(deps, move |d| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            f(d);
+        }
+    });
 }
 
 /// Writes `json` under `key` (removes the key when there is nothing to keep, unless the key is
