@@ -2,7 +2,6 @@
 //! view model built on every change, and the effects that mirror the model into the URL and local
 //! storage.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use berth_core::catalog::Overrides;
@@ -45,50 +44,41 @@ impl Reducible for Store {
 /// What components use to send actions.
 pub type Dispatch = UseReducerDispatcher<Store>;
 
-/// Storage keys whose text could not be read nor kept aside: left untouched until the user
-/// changes what they hold, so nothing is lost without being said.
-type Held = Vec<&'static str>;
-
 /// Reads the stored text under `key` with `read`. Text that cannot be read is kept aside under a
-/// key of its own or, if even that fails, left where it is; the notice says which, and the flag
-/// says the key must be held (not removed) until the user changes what it holds.
-pub fn restore<T>(key: &'static str, read: impl FnOnce(&str) -> Result<T, String>, what: &str, fallback: &str) -> Result<Option<T>, (Notice, bool)> {
+/// key of its own or, if even that fails, left where it is (nothing writes a key before the user
+/// changes what it holds); the notice says which.
+pub fn restore<T>(key: &'static str, read: impl FnOnce(&str) -> Result<T, String>, what: &str, fallback: &str) -> Result<Option<T>, Notice> {
     let Some(text) = web::load(key) else { return Ok(None) };
     let why = match read(&text) {
         Ok(v) => return Ok(Some(v)),
         Err(why) => why,
     };
-    let (text, held) = match web::keep_aside(key, &text) {
-        Ok(backup) => (format!("Your saved {what} could not be read ({why}); the text was kept aside under “{backup}” and {fallback}."), false),
-        Err(e) => (format!("Your saved {what} could not be read ({why}) nor kept aside ({e}); the text stays under “{key}” until you change it, and {fallback}."), true),
+    let text = match web::keep_aside(key, &text) {
+        Ok(backup) => format!("Your saved {what} could not be read ({why}); the text was kept aside under “{backup}” and {fallback}."),
+        Err(e) => format!("Your saved {what} could not be read ({why}) nor kept aside ({e}); the text stays under “{key}” until you change it, and {fallback}."),
     };
-    Err((Notice { key: String::new(), text }, held))
+    Err(Notice { key: String::new(), text })
 }
 
-/// The value [`restore`] read, or its notice added to the model (and the key held if need be).
-fn settle<T>(m: &mut Model, held: &mut Held, key: &'static str, read: Result<Option<T>, (Notice, bool)>) -> Option<T> {
-    read.unwrap_or_else(|(notice, hold)| {
+/// The value [`restore`] read, or `None` with its notice added to the model.
+fn settle<T>(m: &mut Model, read: Result<Option<T>, Notice>) -> Option<T> {
+    read.unwrap_or_else(|notice| {
         m.notices.push(notice);
-        if hold {
-            held.push(key);
-        }
         None
     })
 }
 
-fn initial_model(held: &mut Held) -> Model {
+fn initial_model() -> Model {
     let mut m = Model::from_query(&web::search());
     m.narrow = web::media_matches(web::NARROW_MEDIA);
     let overrides = |t: &str| {
         Overrides::from_json(t).map_err(|issues| format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" }))
     };
-    let read = restore(OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used");
-    if let Some(o) = settle(&mut m, held, OVERRIDES_KEY, read) {
+    if let Some(o) = settle(&mut m, restore(OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used")) {
         m.overrides = o;
     }
     let progress = |t: &str| Progress::from_json(t).map_err(|why| why.to_string());
-    let read = restore(STUDY_KEY, progress, "study progress", "a new score starts");
-    if let Some(p) = settle(&mut m, held, STUDY_KEY, read) {
+    if let Some(p) = settle(&mut m, restore(STUDY_KEY, progress, "study progress", "a new score starts")) {
         m.progress = p;
     }
     m
@@ -97,11 +87,7 @@ fn initial_model(held: &mut Held) -> Model {
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let held = use_mut_ref(Held::new);
-    let store = {
-        let held = held.clone();
-        use_reducer(move || Store(initial_model(&mut held.borrow_mut())))
-    };
+    let store = use_reducer(|| Store(initial_model()));
     let facts = Facts::from_state(&store.0.state);
     let explanation = use_memo(facts, view::explanation);
     let page: Rc<Page> = {
@@ -123,20 +109,20 @@ pub fn App() -> Html {
     });
 
     // Keep the overrides in local storage. Only changes are written: at start storage already
-    // holds what was just read from it, and writing it back could undo what another tab wrote in
-    // between.
+    // holds what was just read from it (or unreadable text that could not be kept aside, which
+    // must stay), and writing it back could undo what another tab wrote in between.
     {
-        let (dispatch, held) = (store.dispatcher(), held.clone());
+        let dispatch = store.dispatcher();
         use_change_effect(store.0.overrides.clone(), move |o| {
-            persist(&dispatch, &held, OVERRIDES_KEY, (!o.is_empty()).then(|| o.to_json()), "Rate overrides");
+            persist(&dispatch, OVERRIDES_KEY, (!o.is_empty()).then(|| o.to_json()), "Rate overrides");
         });
     }
 
     // Keep the study progress in local storage.
     {
-        let (dispatch, held) = (store.dispatcher(), held.clone());
+        let dispatch = store.dispatcher();
         use_change_effect(store.0.progress.clone(), move |p| {
-            persist(&dispatch, &held, STUDY_KEY, (!p.is_empty()).then(|| p.to_json()), "Study progress");
+            persist(&dispatch, STUDY_KEY, (!p.is_empty()).then(|| p.to_json()), "Study progress");
         });
     }
 
@@ -227,13 +213,9 @@ fn use_change_effect<T: PartialEq + 'static>(deps: T, f: impl Fn(&T) + 'static) 
     });
 }
 
-/// Writes `json` under `key` (removes the key when there is nothing to keep, unless the key is
-/// held); a storage failure becomes a notice naming `what`.
-fn persist(dispatch: &Dispatch, held: &RefCell<Held>, key: &'static str, json: Option<String>, what: &str) {
-    if json.is_none() && held.borrow().contains(&key) {
-        return;
-    }
-    held.borrow_mut().retain(|k| *k != key);
+/// Writes `json` under `key` (removes the key when there is nothing to keep); a storage failure
+/// becomes a notice naming `what`.
+fn persist(dispatch: &Dispatch, key: &'static str, json: Option<String>, what: &str) {
     let res = match json {
         Some(text) => web::save(key, &text),
         None => {

@@ -31,12 +31,12 @@ fn adjusted_notice(names: &[String]) -> Option<Notice> {
 /// Reads the stored scenarios; anything unreadable is kept aside, with a notice.
 fn load() -> (Saved, Vec<Notice>) {
     // The key is only ever written when the user saves, deletes or imports, so text that could
-    // not be kept aside stays in place without being held.
+    // not be kept aside stays in place until then.
     let read = |t: &str| Saved::from_json(t).map_err(|why| why.to_string());
     match crate::app::restore(SCENARIOS_KEY, read, "saved scenarios", "the list starts empty") {
         Ok(Some(l)) => (l.saved, adjusted_notice(&l.adjusted).into_iter().collect()),
         Ok(None) => (Saved::default(), Vec::new()),
-        Err((n, _)) => (Saved::default(), vec![n]),
+        Err(n) => (Saved::default(), vec![n]),
     }
 }
 
