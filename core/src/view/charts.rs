@@ -300,21 +300,27 @@ fn crossings(axis: Axis, g: &ChartGeometry, legend: &[LegendView]) -> (Vec<Cross
             }
         })
         .collect();
-    // Run numbers sit at the top of their bands, moved sideways off one another when bands share
-    // a middle (two pairs zigzagging over the same range).
+    // Run numbers sit at the top of their bands; where that is taken (another run's number, a
+    // crossing's marker) they move sideways within the band, then down a row.
+    let points: Vec<(usize, f64, f64)> = cs.iter().zip(&numbers).filter_map(|(c, n)| n.map(|n| (n, c.x, c.y))).collect();
+    let markers: Vec<Rect> = points.iter().map(|&(_, x, y)| marker_box(x, y)).collect();
     let mut taken: Vec<Rect> = Vec::with_capacity(runs.len());
     for r in &mut runs {
-        let fits = |x: f64, taken: &[Rect]| {
-            let b = number_box(r.number, x, r.label_y);
-            b.0 >= 0.0 && b.2 <= g.width && !taken.iter().any(|&o| overlaps(b, o))
+        let (mid, top) = (r.label_x, r.label_y);
+        let reach = ((r.x1 - r.x0) / 2.0).max(18.0);
+        let free = |&(x, y): &(f64, f64)| {
+            let b = number_box(r.number, x, y);
+            b.0 >= 0.0 && b.2 <= g.width && b.3 <= g.plot.bottom && !taken.iter().chain(&markers).any(|&o| overlaps(b, o))
         };
-        let mid = r.label_x;
-        if let Some(x) = (0..40).flat_map(|k| [mid + f64::from(k) * 9.0, mid - f64::from(k) * 9.0]).find(|&x| fits(x, &taken)) {
-            r.label_x = x;
+        let steps = (reach / 9.0) as i32;
+        let spot = (0..8)
+            .flat_map(|row| (0..=steps).flat_map(move |k| [(mid + f64::from(k) * 9.0, top + f64::from(row) * 12.0), (mid - f64::from(k) * 9.0, top + f64::from(row) * 12.0)]))
+            .find(free);
+        if let Some((x, y)) = spot {
+            (r.label_x, r.label_y) = (x, y);
         }
         taken.push(number_box(r.number, r.label_x, r.label_y));
     }
-    let points: Vec<(usize, f64, f64)> = cs.iter().zip(&numbers).filter_map(|(c, n)| n.map(|n| (n, c.x, c.y))).collect();
     let mut spots = place_numbers(&points, &taken, (0.0, 0.0, g.width, g.plot.bottom)).into_iter();
     let crossovers = cs
         .iter()
