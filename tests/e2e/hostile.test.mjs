@@ -54,6 +54,11 @@ before(async () => {
 });
 after(async () => { await s?.close(); });
 
+async function freshPage() {
+  await page.close();
+  page = await s.context.newPage();
+}
+
 async function check(label) {
   const got = await page.evaluate(() => {
     const notices = [...document.querySelectorAll('[data-testid="notice"]')];
@@ -80,6 +85,10 @@ async function check(label) {
 test('500 hostile URLs: no panic, no NaN or Infinity, never a negative figure, always a notice', async () => {
   const r = rng(20261129);
   for (let i = 0; i < 500; i++) {
+    // A fresh tab every 50 loads: Chromium keeps each load's wasm memory reserved until a full
+    // collection, and hundreds of loads in one tab within minutes can exhaust that reservation
+    // ("Cannot allocate Wasm memory for new instance"), which no reader's tab ever meets.
+    if (i > 0 && i % 50 === 0) await freshPage();
     const q = hostileQuery(r);
     await page.goto(`${s.url}?${q}`);
     await page.waitForSelector('.app, [data-testid="panic"]', { timeout: 15000 });
@@ -90,6 +99,7 @@ test('500 hostile URLs: no panic, no NaN or Infinity, never a negative figure, a
 });
 
 test('random local storage contents never break the app, and what was unreadable is kept aside', async () => {
+  await freshPage();
   const r = rng(7);
   const junk = ['', '{', 'null', '[]', '{"v":2}', '{"v":1,"scenarios":"x"}', '{"format":"berth-rate-overrides","version":1,"rates":{"alb-hour":1e999}}', '\u0000\uffff', 'x'.repeat(50000), '{"v":1,"answers":[{"id":1}]}'];
   const keys = ['berth.overrides.v1', 'berth.scenarios.v1', 'berth.study.v1'];
