@@ -7,6 +7,8 @@
 
 pub mod app;
 pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod snapshot;
 pub mod web;
 
 pub use app::App;
@@ -18,5 +20,7 @@ pub fn run() {
     if web::search().split(['?', '&']).any(|kv| kv == "__panic=1") {
         panic!("a panic forced by the __panic=1 test hook");
     }
+    // Yew empties the body first: a snapshot of the first frame the page may be showing goes
+    // with it, in the same task as the app's own first render.
     yew::Renderer::<App>::new().render();
 }

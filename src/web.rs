@@ -6,8 +6,16 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+#[cfg(target_arch = "wasm32")]
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
+}
+
+/// Natively (the build's snapshot of the first frame, see [`crate::snapshot`]) there is no
+/// browser: the page is rendered as on a first visit, with no query, no storage and no frame.
+#[cfg(not(target_arch = "wasm32"))]
+fn window() -> Option<web_sys::Window> {
+    None
 }
 
 /// The query string of the page's URL, without the `?`.
