@@ -2,10 +2,13 @@
 //  1. moves Trunk's inline boot script into a hashed file, so the page needs no inline script
 //     (the Content-Security-Policy allows scripts from the page's own origin only), with a message
 //     instead of endless loading if the app cannot start, and the service worker registration;
-//  2. writes sw.js from tools/sw.js with this build's version and every file to precache;
-//  3. writes build.json (version, files, raw and gzip sizes) for the bench and the README;
-//  4. fails the build if the page would load anything from another origin.
+//     and, before it, the gate that shows the snapshot below only when the app will draw exactly that;
+//  2. puts the app's first frame, rendered natively, into the page as a hidden, inert snapshot;
+//  3. writes sw.js from tools/sw.js with this build's version and every file to precache;
+//  4. writes build.json (version, files, raw and gzip sizes) for the bench and the README;
+//  5. fails the build if the page would load anything from another origin.
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,6 +38,7 @@ function start(js, wasm) {
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (e) {
+  document.getElementById('snapshot')?.remove();
   const boot = document.getElementById('boot');
   if (boot && !document.querySelector('[data-testid="panic"]')) {
     const p = document.createElement('p');
@@ -51,6 +55,37 @@ function start(js, wasm) {
 `;
 }
 
+/**
+ * Shows the build's snapshot of the first frame (see `insertSnapshot`) if the app will draw
+ * exactly that: no query string and nothing of Berth's in local storage. Otherwise it goes at once.
+ */
+const SNAPSHOT_GATE = `const snapshot = document.getElementById('snapshot');
+if (snapshot) {
+  let first = location.search.length <= 1;
+  try {
+    for (let i = 0; first && i < localStorage.length; i++) first = !localStorage.key(i).startsWith('berth.');
+  } catch {
+    first = false;
+  }
+  if (first) snapshot.hidden = false;
+  else snapshot.remove();
+}
+`;
+
+/**
+ * Puts the app's first frame, rendered natively (`cargo run --example snapshot`), into the page
+ * at `<!--snapshot-->`: hidden until the boot script shows it, and `inert` (nothing in it can be
+ * focused or clicked) until the app starts (Yew empties the body when it mounts). Its test ids
+ * are renamed so that the DOM contract only ever finds the live app.
+ */
+export function insertSnapshot(html, frame) {
+  if (!html.includes('<!--snapshot-->')) throw new Error('index.html has no <!--snapshot--> placeholder');
+  if (!/^<div class="app"[ >]/.test(frame) || !frame.endsWith('</div>')) throw new Error(`the snapshot is not the app's frame: ${frame.slice(0, 80)}`);
+  if (/<script|<!--/i.test(frame)) throw new Error('the snapshot holds a script or a comment');
+  const inert = frame.replaceAll(' data-testid="', ' data-snapshot-testid="');
+  return html.replace('<!--snapshot-->', () => `<div id="snapshot" class="snapshot" hidden inert>${inert}</div>`);
+}
+
 /** Moves the inline module script(s) to one external file. Returns [html, bootName, bootBody]. */
 export function externalizeBoot(html) {
   const inline = /<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
@@ -65,7 +100,7 @@ export function externalizeBoot(html) {
   const js = trunk.match(/^import init, \* as bindings from '(\.\/[\w.-]+\.js)';$/m)?.[1];
   const wasm = trunk.match(/await init\(\{ module_or_path: '(\.\/[\w.-]+\.wasm)' \}\)/)?.[1];
   if (!js || !wasm) throw new Error(`Trunk's boot script is not the one expected: has Trunk changed its output?\n${trunk}`);
-  const body = `${start(js, wasm)}${REGISTER_SW}`;
+  const body = `${SNAPSHOT_GATE}${start(js, wasm)}${REGISTER_SW}`;
   const name = `boot-${sha(body).slice(0, 16)}.js`;
   out = out.replace('<!--boot-->', `<script type="module" src="./${name}"></script>`);
   return [out, name, body];
@@ -80,7 +115,11 @@ export function foreignUrls(files) {
   };
   for (const [name, text] of files) {
     if (name.endsWith('.html')) {
-      for (const m of text.matchAll(/\s(?:src|href)\s*=\s*["']([^"']*)["']/g)) check(name, m[1]);
+      // A link the reader may follow (<a href>, as the rate sources are) is not a load.
+      for (const tag of text.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*>/gi)) {
+        const link = /^(?:a|area)$/i.test(tag[1]);
+        for (const m of tag[0].matchAll(/\s(src|href)\s*=\s*["']([^"']*)["']/gi)) if (!(link && /^href$/i.test(m[1]))) check(name, m[2]);
+      }
     } else if (name.endsWith('.css')) {
       for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) check(name, m[1]);
       for (const m of text.matchAll(/@import\s+["']([^"']+)["']/g)) check(name, m[1]);
@@ -95,10 +134,15 @@ export function foreignUrls(files) {
   return found;
 }
 
-export function postbuild(dir) {
+/** The app's first frame, rendered natively by the example of that name. */
+function renderSnapshot() {
+  return execFileSync('cargo', ['run', '--quiet', '--example', 'snapshot'], { cwd: join(HERE, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+export function postbuild(dir, frame = renderSnapshot()) {
   const indexPath = join(dir, 'index.html');
   const [html, bootName, bootBody] = externalizeBoot(readFileSync(indexPath, 'utf8'));
-  writeFileSync(indexPath, html);
+  writeFileSync(indexPath, insertSnapshot(html, frame));
   writeFileSync(join(dir, bootName), bootBody);
 
   const names = readdirSync(dir).filter((n) => statSync(join(dir, n)).isFile() && n !== 'sw.js' && n !== 'build.json').sort();

@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { externalizeBoot, foreignUrls, postbuild } from './postbuild.mjs';
+import { externalizeBoot, foreignUrls, insertSnapshot, postbuild } from './postbuild.mjs';
 
 const PAGE = `<!doctype html><html><head>
 <link rel="modulepreload" href="./berth-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-x">
 <script type="module">
 import init, * as bindings from './berth-0123456789abcdef.js';
 const wasm = await init({ module_or_path: './berth-0123456789abcdef_bg.wasm' });
-</script></head><body></body></html>`;
+</script></head><body><!--snapshot--></body></html>`;
+const FRAME = '<div class="app"><main aria-busy="true"><p data-testid="option-card">ECS on Fargate $1,535.92 $& $1</p></main></div>';
 
 test('the inline boot script moves to a hashed file the page loads by URL', () => {
   const [html, name, body] = externalizeBoot(PAGE);
@@ -35,13 +36,17 @@ test('a page without a boot script, or with a classic inline script, is refused'
 
 test('foreign and root-absolute URLs are found in html, css, js and the manifest', () => {
   const found = foreignUrls([
-    ['index.html', '<link href="https://cdn.example/x.css"><img src="./ok.svg"><a href="//evil/x">'],
+    ['index.html', '<link href="https://cdn.example/x.css"><img src="./ok.svg"><iframe src="//evil/x">'],
     ['app.css', 'a{background:url(data:image/png;base64,AA)} b{background:url("/abs.png")} @import "http://x/y.css";'],
     ['boot.js', "import x from './ok.js'; fetch('https://api.example/')"],
     ['manifest.webmanifest', '{"start_url":"./","icons":[{"src":"https://x/icon.png"}]}'],
   ]);
   assert.equal(found.length, 6, found.join('\n'));
   assert.deepEqual(foreignUrls([['index.html', '<link href="./a.css"><script src="./b.js"></script>']]), []);
+  // A link the reader may follow is not a load (the snapshot holds the rate sources' links); an
+  // image inside that link still is.
+  assert.deepEqual(foreignUrls([['index.html', '<a class="source" href="https://docs.aws.amazon.com/x.html">AWS</a>']]), []);
+  assert.equal(foreignUrls([['index.html', '<a href="https://x/"><img src="https://x/i.png"></a>']]).length, 1);
 });
 
 test('postbuild writes the boot file, a versioned service worker and build.json', () => {
@@ -49,7 +54,7 @@ test('postbuild writes the boot file, a versioned service worker and build.json'
   writeFileSync(join(dir, 'index.html'), PAGE);
   writeFileSync(join(dir, 'berth-0123456789abcdef.js'), 'export default 1;');
   writeFileSync(join(dir, 'berth-0123456789abcdef_bg.wasm'), Buffer.alloc(100));
-  const { version, files, bootName } = postbuild(dir);
+  const { version, files, bootName } = postbuild(dir, FRAME);
   assert.match(version, /^[0-9a-f]{16}$/);
   const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
   assert.ok(sw.includes(`const VERSION = '${version}'`));
@@ -58,9 +63,36 @@ test('postbuild writes the boot file, a versioned service worker and build.json'
   assert.equal(build.version, version);
   assert.equal(build.files.length, files.length);
   assert.ok(readdirSync(dir).includes(bootName));
+  assert.ok(readFileSync(join(dir, 'index.html'), 'utf8').includes('<div id="snapshot" class="snapshot" hidden inert><div class="app">'));
   // A changed asset changes the version, so browsers install the new worker and drop the old cache.
   const dir2 = mkdtempSync(join(tmpdir(), 'berth-pb-'));
   writeFileSync(join(dir2, 'index.html'), PAGE);
   writeFileSync(join(dir2, 'berth-0123456789abcdef.js'), 'export default 2;');
-  assert.notEqual(postbuild(dir2).version, version);
+  assert.notEqual(postbuild(dir2, FRAME).version, version);
+});
+
+test('the snapshot goes in hidden and inert, with its test ids renamed and its text kept as is', () => {
+  const html = insertSnapshot(PAGE, FRAME);
+  assert.ok(!html.includes('<!--snapshot-->'));
+  assert.ok(html.includes('<div id="snapshot" class="snapshot" hidden inert><div class="app">'));
+  // Dollar signs are text, not replacement patterns.
+  assert.ok(html.includes('<p data-snapshot-testid="option-card">ECS on Fargate $1,535.92 $& $1</p>'), html);
+  assert.ok(!html.includes(' data-testid='));
+});
+
+test('a page without the placeholder, or a frame that is not the app, is refused', () => {
+  assert.throws(() => insertSnapshot('<html><body></body></html>', FRAME), /placeholder/);
+  assert.throws(() => insertSnapshot(PAGE, '<p>hello</p>'), /not the app/);
+  assert.throws(() => insertSnapshot(PAGE, '<div class="app"><script>x()</script></div>'), /script/);
+  assert.throws(() => insertSnapshot(PAGE, '<div class="app"><!--<[App]>--></div>'), /comment/);
+});
+
+test('the boot script shows the snapshot only on a first visit, and drops it if the app cannot start', () => {
+  const [, , body] = externalizeBoot(PAGE);
+  const gate = body.indexOf("getElementById('snapshot')");
+  assert.ok(gate >= 0 && gate < body.indexOf('await import('), 'decided before the app module loads');
+  assert.ok(body.includes('location.search.length <= 1'));
+  assert.ok(body.includes("startsWith('berth.')"));
+  const fail = body.slice(body.indexOf('} catch (e) {'));
+  assert.ok(fail.includes("getElementById('snapshot')?.remove()"));
 });
