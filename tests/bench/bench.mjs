@@ -46,35 +46,40 @@ function sizes() {
 }
 
 /**
- * Cold loads of `query`: when the option cards are first rendered (those of the build's snapshot
- * of the first frame, where the page shows it, or the app's) and when the app's own cards are in
- * (from then on they respond).
+ * Cold loads of `query`: when the option cards are first painted (those of the build's snapshot of
+ * the first frame, where the page shows it, or the app's) and when the app's own cards are painted
+ * (from then on they respond). "Painted" is the end of the frame after they are in the DOM and
+ * rendered: a task posted from that frame's animation callback runs once it has been drawn.
  */
 async function coldLoads(s, query = '') {
   const visible = [];
   const live = [];
+  const fcp = [];
   for (let i = 0; i < COLD_LOADS; i++) {
     // A fresh context each time: empty HTTP cache, no service worker, empty storage.
     const ctx = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     await page.addInitScript(() => {
+      const painted = (key) => requestAnimationFrame(() => setTimeout(() => { window[key] = performance.now(); }, 0));
       const seen = () => {
         const card = document.querySelector('[data-testid="option-card"], [data-snapshot-testid="option-card"]');
-        if (card?.checkVisibility() && !window.__cardsAt) window.__cardsAt = performance.now();
-        if (document.querySelector('[data-testid="option-card"]') && !window.__liveAt) window.__liveAt = performance.now();
-        return window.__cardsAt && window.__liveAt;
+        if (card?.checkVisibility() && !window.__cards) { window.__cards = true; painted('__cardsAt'); }
+        if (document.querySelector('[data-testid="option-card"]') && !window.__live) { window.__live = true; painted('__liveAt'); }
+        return window.__cards && window.__live;
       };
+      // The snapshot is shown by taking away its `hidden` attribute.
       new MutationObserver((_, mo) => { if (seen()) mo.disconnect(); }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
     });
     await page.goto(`${s.url}${query}`);
     await page.waitForFunction(() => window.__cardsAt !== undefined && window.__liveAt !== undefined, null, { timeout: 20000 });
-    const [v, l] = await page.evaluate(() => [window.__cardsAt, window.__liveAt]);
+    const [v, l, f] = await page.evaluate(() => [window.__cardsAt, window.__liveAt, performance.getEntriesByName('first-contentful-paint')[0]?.startTime]);
     visible.push(v);
     live.push(l);
+    fcp.push(f ?? NaN);
     await ctx.close();
   }
   const stats = (xs) => ({ median: pct(xs, 50), p95: pct(xs, 95), all: xs.map((t) => Math.round(t)) });
-  return { runs: visible.length, query, ...stats(visible), live: stats(live) };
+  return { runs: visible.length, query, ...stats(visible), live: stats(live), firstContentfulPaint: stats(fcp) };
 }
 
 async function sliderLatency(s, key) {
@@ -154,9 +159,10 @@ const s = await startSession();
 try {
   console.log(`\nCold loads to the recommendation cards (${COLD_LOADS}, headless Chromium, loopback)`);
   report.coldLoad = await coldLoads(s);
-  line('cards visible, median (ms)', report.coldLoad.median.toFixed(1), `<= ${BUDGET.cardsMedianMs}`, report.coldLoad.median <= BUDGET.cardsMedianMs);
+  line('cards painted, median (ms)', report.coldLoad.median.toFixed(1), `<= ${BUDGET.cardsMedianMs}`, report.coldLoad.median <= BUDGET.cardsMedianMs);
   console.log(`       p95 ${report.coldLoad.p95.toFixed(1)} ms (a first visit: the snapshot of the first frame)`);
-  console.log(`       the app's own cards, which respond: median ${report.coldLoad.live.median.toFixed(1)} ms, p95 ${report.coldLoad.live.p95.toFixed(1)} ms`);
+  console.log(`       first contentful paint: median ${report.coldLoad.firstContentfulPaint.median.toFixed(1)} ms, p95 ${report.coldLoad.firstContentfulPaint.p95.toFixed(1)} ms`);
+  console.log(`       the app's own cards painted (they respond): median ${report.coldLoad.live.median.toFixed(1)} ms, p95 ${report.coldLoad.live.p95.toFixed(1)} ms`);
   // A link with a query (a lesson's) gets no snapshot: the cards come with the app.
   report.coldLoadQuery = await coldLoads(s, '?tasks=6&gpu=1');
   console.log(`       with a query (${report.coldLoadQuery.query}, no snapshot): median ${report.coldLoadQuery.median.toFixed(1)} ms, p95 ${report.coldLoadQuery.p95.toFixed(1)} ms`);
