@@ -2,7 +2,7 @@
 //  1. moves Trunk's inline boot script into a hashed file, so the page needs no inline script
 //     (the Content-Security-Policy allows scripts from the page's own origin only), with a message
 //     instead of endless loading if the app cannot start, and the service worker registration;
-//     and, before it, the gate that shows the snapshot below only when the app will draw exactly that;
+//     it starts with the gate that shows the snapshot (2.) only when the app will draw exactly that;
 //  2. puts the app's first frame, rendered natively, into the page as a hidden, inert snapshot;
 //  3. writes sw.js from tools/sw.js with this build's version and every file to precache;
 //  4. writes build.json (version, files, raw and gzip sizes) for the bench and the README;
