@@ -106,6 +106,19 @@ export function externalizeBoot(html) {
   return [out, name, body];
 }
 
+/**
+ * Every `src` and `href` in an HTML text, each with `link: true` when it is a link the reader may
+ * follow (the `href` of an `<a>` or `<area>`) rather than something the page loads.
+ */
+export function htmlUrls(text) {
+  const out = [];
+  for (const tag of text.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*>/gi)) {
+    const anchor = /^(?:a|area)$/i.test(tag[1]);
+    for (const m of tag[0].matchAll(/\s(src|href)\s*=\s*["']([^"']*)["']/gi)) out.push({ url: m[2], link: anchor && /^href$/i.test(m[1]) });
+  }
+  return out;
+}
+
 /** Every URL the page, its styles and its scripts would load; each must be relative to the page. */
 export function foreignUrls(files) {
   const found = [];
@@ -116,10 +129,7 @@ export function foreignUrls(files) {
   for (const [name, text] of files) {
     if (name.endsWith('.html')) {
       // A link the reader may follow (<a href>, as the rate sources are) is not a load.
-      for (const tag of text.matchAll(/<([a-z][a-z0-9-]*)\b[^>]*>/gi)) {
-        const link = /^(?:a|area)$/i.test(tag[1]);
-        for (const m of tag[0].matchAll(/\s(src|href)\s*=\s*["']([^"']*)["']/gi)) if (!(link && /^href$/i.test(m[1]))) check(name, m[2]);
-      }
+      for (const { url, link } of htmlUrls(text)) if (!link) check(name, url);
     } else if (name.endsWith('.css')) {
       for (const m of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) check(name, m[1]);
       for (const m of text.matchAll(/@import\s+["']([^"']+)["']/g)) check(name, m[1]);

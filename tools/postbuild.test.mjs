@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { externalizeBoot, foreignUrls, insertSnapshot, postbuild } from './postbuild.mjs';
+import { externalizeBoot, foreignUrls, htmlUrls, insertSnapshot, postbuild } from './postbuild.mjs';
 
 const PAGE = `<!doctype html><html><head>
 <link rel="modulepreload" href="./berth-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-x">
@@ -95,4 +95,14 @@ test('the boot script shows the snapshot only on a first visit, and drops it if 
   assert.ok(body.includes("startsWith('berth.')"));
   const fail = body.slice(body.indexOf('} catch (e) {'));
   assert.ok(fail.includes("getElementById('snapshot')?.remove()"));
+});
+
+test('the URLs of an HTML text are found with whether each is a link or a load', () => {
+  assert.deepEqual(htmlUrls(`<link rel="icon" href='./f.svg'><A HREF="https://x/">x</A><area href="#m"><img src="./i.png"><a src="./odd.js">`), [
+    { url: './f.svg', link: false },
+    { url: 'https://x/', link: true },
+    { url: '#m', link: true },
+    { url: './i.png', link: false },
+    { url: './odd.js', link: false },
+  ]);
 });

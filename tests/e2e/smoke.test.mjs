@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startSession, ROOT } from './harness.mjs';
+import { htmlUrls } from '../../tools/postbuild.mjs';
 
 let s;
 before(async () => { s = await startSession(); });
@@ -25,11 +26,9 @@ test('the built page has a strict CSP, no inline script and only relative URLs',
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
   // Everything the page loads is relative; the snapshot of the first frame also holds links a
   // reader may follow (the rate sources, the skip link), which are not loads.
-  for (const tag of html.matchAll(/<([a-z]+)\b[^>]*>/g)) {
-    for (const m of tag[0].matchAll(/\s(src|href)="([^"]*)"/g)) {
-      if (tag[1] === 'a') assert.match(m[2], /^(?:https:\/\/(?:docs\.)?aws\.amazon\.com\/|#|\?)/, m[2]);
-      else assert.match(m[2], /^\.\//, m[2]);
-    }
+  for (const { url, link } of htmlUrls(html)) {
+    if (link) assert.match(url, /^(?:https:\/\/(?:docs\.)?aws\.amazon\.com\/|#|\?)/, url);
+    else assert.match(url, /^\.\//, url);
   }
   const files = readdirSync(resolve(ROOT, 'dist'));
   for (const f of ['sw.js', 'build.json', 'manifest.webmanifest', 'favicon.svg']) assert.ok(files.includes(f), f);
