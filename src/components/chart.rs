@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use berth_core::chart::Move;
+use berth_core::view::charts::run_starting_at;
 use berth_core::view::ChartView;
 use web_sys::Element;
 
@@ -155,7 +156,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                             <>
                                 // A run is listed where its first crossing is; its crossings stay in
                                 // the list, hidden (the data table has each one).
-                                if let Some(r) = x.run.map(|r| &c.runs[r]).filter(|r| r.first == i) {
+                                if let Some(r) = run_starting_at(&c.crossovers, &c.runs, i) {
                                     <li class="crossovers__run" data-testid="crossover-run" data-axis={c.axis.id()} data-a={r.a.clone()} data-b={r.b.clone()}
                                         data-from={r.from.clone()} data-to={r.to.clone()} data-count={r.count.to_string()}>
                                         { &r.text }

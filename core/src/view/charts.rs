@@ -215,12 +215,17 @@ pub struct ChartView {
     pub empty: Option<String>,
 }
 
+/// The run listed in place of crossover `i`: the one that starts there, if any.
+pub fn run_starting_at<'a>(crossovers: &[CrossoverView], runs: &'a [RunView], i: usize) -> Option<&'a RunView> {
+    crossovers[i].run.map(|r| &runs[r]).filter(|r| r.first == i)
+}
+
 /// The list as it reads: each crossover outside a run, and each run in place of its first
 /// crossing (with that crossing).
 pub fn listed<'a>(crossovers: &'a [CrossoverView], runs: &'a [RunView]) -> impl Iterator<Item = (&'a CrossoverView, Option<&'a RunView>)> {
     crossovers.iter().enumerate().filter_map(move |(i, c)| match c.run {
         None => Some((c, None)),
-        Some(r) => (runs[r].first == i).then(|| (c, Some(&runs[r]))),
+        Some(_) => run_starting_at(crossovers, runs, i).map(|r| (c, Some(r))),
     })
 }
 
