@@ -107,6 +107,50 @@ test('a first visit sees the answer before the wasm has arrived, and the app tak
   s.assertClean('snapshot');
 });
 
+test('the first frame leaves off-screen cards unlaid until they come near the screen; the finished page lays out all', async () => {
+  // checkVisibility({ contentVisibilityAuto: true }) is false for an element whose rendering the
+  // browser skips (content-visibility: auto, off screen).
+  const drawn = (root, attr) => root.evaluate((r, a) => [...r.querySelectorAll(`[${a}="option-card"]`)]
+    .map((c) => c.checkVisibility({ contentVisibilityAuto: true }) && c.innerText.trim() !== ''), attr);
+  const tops = (root, attr) => root.evaluate((r, a) => [...r.querySelectorAll(`[${a}="option-card"]`)]
+    .map((c) => c.getBoundingClientRect().top / innerHeight), attr);
+  const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const w = viewport.width;
+    const ctx = await s.browser.newContext({ viewport, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto(s.url, { waitUntil: 'domcontentloaded' });
+    const snap = page.locator('#snapshot');
+    await snap.waitFor({ state: 'visible' });
+    await frames(page);
+    assert.ok(await snap.locator('[data-snapshot-testid="recommendation"]').evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true })));
+    // The browser draws what is within about a screen of the viewport; what is further is skipped.
+    const first = await drawn(snap, 'data-snapshot-testid');
+    const at = await tops(snap, 'data-snapshot-testid');
+    assert.ok(at.every((t) => t > 1), `${w}: every card starts below the first screen: ${at}`);
+    assert.ok(first.some((d) => !d), `${w}: some cards are skipped: ${first}`);
+    first.forEach((d, i) => assert.ok(d || at[i] > 2, `${w}: card ${i} at ${at[i]} screens`));
+    first.forEach((d, i) => assert.ok(!d || at[i] < 3, `${w}: card ${i} at ${at[i]} screens is skipped`));
+    // A reader who scrolls down before the wasm has arrived sees the cards drawn.
+    await snap.locator('[data-snapshot-testid="option-card"]').first().evaluate((e) => e.scrollIntoView());
+    await frames(page);
+    assert.equal((await drawn(snap, 'data-snapshot-testid'))[0], true, `${w}: a card scrolled to is drawn`);
+    await page.evaluate(() => scrollTo(0, 0));
+
+    release();
+    await page.waitForSelector('[data-testid="option-card"]');
+    await settled(page);
+    await frames(page);
+    const all = await drawn(page.locator('main'), 'data-testid');
+    assert.ok(all.length >= 5 && all.every(Boolean), `${w}: the finished page has every card laid out: ${all}`);
+    await ctx.close();
+  }
+  s.assertClean('skipped cards');
+});
+
 test('a link with a query, or anything of Berth in storage, never shows the snapshot', async () => {
   const ctx = await s.browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
