@@ -72,6 +72,14 @@ mod tests {
         assert_eq!(html.matches(r#"aria-busy="true""#).count(), 1);
         assert!(html.contains(r#"class="layout__pending""#));
         assert!(!html.contains(r#"data-testid="chart""#));
+        // The header's menus are closed summaries: what they hide comes with the rest of the page.
+        for menu in ["embed", "saved"] {
+            assert!(html.contains(&format!(r#"data-testid="{menu}""#)), "{menu}");
+        }
+        assert!(html.contains("Embed in a lesson") && html.contains("Saved scenarios (0)"));
+        for inner in ["embed-code", "copy-embed", "save-name", "export-saved", "import-saved"] {
+            assert!(!html.contains(&format!(r#"data-testid="{inner}""#)), "{inner}");
+        }
         // Plain HTML: no hydration markers, no script, no notice.
         assert!(!html.contains("<!--") && !html.contains("<script"));
         assert!(!html.contains(r#"data-testid="notice""#));

@@ -13,6 +13,10 @@ use crate::web;
 pub struct EmbedCodeProps {
     /// The current query string.
     pub query: String,
+    /// Draw what the closed summary hides. The first frame leaves it out (a closed `<details>`
+    /// shows none of it) and the next frame brings it, with the rest of the page.
+    #[prop_or(true)]
+    pub body: bool,
 }
 
 /// The embed snippet builder.
@@ -20,6 +24,10 @@ pub struct EmbedCodeProps {
 pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
     let opts = use_state(|| EmbedOptions { panels: 0, lock_changed: true });
     let copied = use_state(|| None::<bool>);
+    let summary = html! { <summary class="button button--quiet">{ "Embed in a lesson" }</summary> };
+    if !props.body {
+        return html! { <details class="embed" data-testid="embed">{ summary }</details> };
+    }
     let (state, _) = parse_query(&props.query);
     let code = snippet(&web::base_url(), &state, *opts, "Berth: where to run these containers on AWS");
 
@@ -59,7 +67,7 @@ pub fn EmbedCode(props: &EmbedCodeProps) -> Html {
     };
     html! {
         <details class="embed" data-testid="embed">
-            <summary class="button button--quiet">{ "Embed in a lesson" }</summary>
+            { summary }
             <div class="embed__body">
                 <fieldset class="embed__panels">
                     <legend>{ "Panels to show (none ticked: all)" }</legend>

@@ -22,6 +22,9 @@ pub struct HeaderProps {
     /// Study mode is shown.
     #[prop_or(false)]
     pub study: bool,
+    /// The page is past its first frame: the menus draw what their closed summaries hide.
+    #[prop_or(true)]
+    pub complete: bool,
 }
 
 /// The header.
@@ -74,8 +77,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </p>
                 <button type="button" class="button" data-testid="copy-link" onclick={on_copy}>{ "Copy link" }</button>
                 <button type="button" class="button button--quiet" data-testid="reset" onclick={on_reset}>{ "Reset inputs" }</button>
-                <EmbedCode query={props.query.clone()} />
-                <SavedMenu query={props.query.clone()} />
+                <EmbedCode query={props.query.clone()} body={props.complete} />
+                <SavedMenu query={props.query.clone()} body={props.complete} />
                 <span class="header__status" role="status">{ status }</span>
             </div>
         </header>

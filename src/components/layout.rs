@@ -46,7 +46,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
     html! {
         <div class={class}>
             if !p.embed {
-                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} />
+                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} complete={rest} />
             }
             <Notices notices={Rc::new(p.notices.clone())} />
             if let Some(study) = &p.study {

@@ -57,6 +57,9 @@ fn store(s: &Saved, dispatch: &Dispatch) {
 pub struct SavedMenuProps {
     /// The current query string (what Save stores).
     pub query: String,
+    /// Draw what the closed summary hides (see `EmbedCodeProps::body`).
+    #[prop_or(true)]
+    pub body: bool,
 }
 
 /// The saved-scenarios menu (`[data-testid="saved"]`).
@@ -74,6 +77,12 @@ pub fn SavedMenu(props: &SavedMenuProps) -> Html {
         });
     }
     let name = use_node_ref();
+    let summary = html! {
+        <summary class="button button--quiet">{ format!("Saved scenarios ({})", saved.scenarios.len()) }</summary>
+    };
+    if !props.body {
+        return html! { <details class="saved" data-testid="saved">{ summary }</details> };
+    }
     let on_save = {
         let (dispatch, saved, name, query) = (dispatch.clone(), saved.clone(), name.clone(), props.query.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -136,7 +145,7 @@ pub fn SavedMenu(props: &SavedMenuProps) -> Html {
     };
     html! {
         <details class="saved" data-testid="saved">
-            <summary class="button button--quiet">{ format!("Saved scenarios ({})", saved.scenarios.len()) }</summary>
+            { summary }
             <div class="saved__body">
                 <form class="saved__form" onsubmit={on_save}>
                     <label for="save-name">{ "Name these inputs" }</label>
