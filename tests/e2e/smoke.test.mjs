@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startSession, ROOT } from './harness.mjs';
+import { startSession, settled, ROOT } from './harness.mjs';
 import { htmlUrls } from '../../tools/postbuild.mjs';
 
 let s;
@@ -124,18 +124,39 @@ test('a link to a chart lands on the chart once it is drawn', async () => {
 });
 
 test('if the app cannot start, the loading text says so and offers a reload', async () => {
-  const ctx = await s.browser.newContext({ serviceWorkers: 'block' });
-  const page = await ctx.newPage();
-  await page.route('**/*.wasm', (route) => route.abort('connectionfailed'));
-  await page.goto(s.url);
-  const error = page.locator('[data-testid="boot-error"]');
-  await error.waitFor({ timeout: 10000 });
-  assert.equal(await error.getAttribute('role'), 'alert');
-  assert.match(await error.innerText(), /could not start/);
-  assert.equal(await page.locator('.app').count(), 0, 'nor is the snapshot of the first frame left standing');
-  // The link reloads the same address; with the network back the app starts.
-  await page.unroute('**/*.wasm');
-  await error.locator('a').click();
-  await page.waitForSelector('[data-testid="recommendation"]');
-  await ctx.close();
+  // A first visit (the app's module fetches the wasm) and a link with a query (the boot script
+  // compiles it before the module has loaded) fail the same way.
+  for (const query of ['', '?gpu=1']) {
+    const ctx = await s.browser.newContext({ serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.route('**/*.wasm', (route) => route.abort('connectionfailed'));
+    await page.goto(s.url + query);
+    const error = page.locator('[data-testid="boot-error"]');
+    await error.waitFor({ timeout: 10000 });
+    assert.equal(await error.getAttribute('role'), 'alert');
+    assert.match(await error.innerText(), /could not start/);
+    assert.equal(await page.locator('.app').count(), 0, 'nor is the snapshot of the first frame left standing');
+    // The link reloads the same address; with the network back the app starts.
+    await page.unroute('**/*.wasm');
+    await error.locator('a').click();
+    await page.waitForSelector('[data-testid="recommendation"]');
+    if (query) assert.equal(await page.locator('[data-testid="recommendation"]').getAttribute('data-platform'), 'ecs-ec2');
+    await ctx.close();
+  }
+});
+
+test('a host that serves the wasm under another media type still starts the app', async () => {
+  for (const query of ['', '?gpu=1']) {
+    const ctx = await s.browser.newContext({ serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.route('**/*.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await page.goto(s.url + query);
+    await page.waitForSelector('[data-testid="recommendation"]');
+    await settled(page);
+    assert.equal(await page.locator('[data-testid="boot-error"]').count(), 0, query);
+    await ctx.close();
+  }
 });
