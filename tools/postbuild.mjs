@@ -1,9 +1,10 @@
 // Trunk post-build hook (see Trunk.toml). Works in Trunk's staging directory ($TRUNK_STAGING_DIR):
-//  1. moves Trunk's inline boot script into a hashed file, so the page needs no inline script
-//     (the Content-Security-Policy allows scripts from the page's own origin only), with a message
-//     instead of endless loading if the app cannot start, and the service worker registration;
-//     it starts with the gate that shows the snapshot (2.) only when the app will draw exactly that;
-//  2. puts the app's first frame, rendered natively, into the page as a hidden, inert snapshot;
+//  1. moves Trunk's inline boot script into a hashed file (the Content-Security-Policy allows
+//     scripts from the page's own origin only), with a message instead of endless loading if the
+//     app cannot start, and the service worker registration;
+//  2. puts the app's first frame, rendered natively, into the page as a hidden, inert snapshot,
+//     followed by the one inline script of the page: the gate that shows the snapshot only when
+//     the app will draw exactly that, allowed by the CSP through its SHA-256 hash alone;
 //  3. writes sw.js from tools/sw.js with this build's version and every file to precache;
 //  4. writes build.json (version, files, raw and gzip sizes) for the bench and the README;
 //  5. fails the build if the page would load anything from another origin.
@@ -58,9 +59,11 @@ function start(js, wasm) {
 /**
  * Shows the build's snapshot of the first frame (see `insertSnapshot`) if the app will draw
  * exactly that: no query string and nothing of Berth's in local storage. Otherwise it goes at once.
+ * Inline, right after the snapshot, so that it runs as soon as the parser has the snapshot: the
+ * first paint is the snapshot, with no wait for a script file. A block, so it leaves no globals.
  */
-const SNAPSHOT_GATE = `const snapshot = document.getElementById('snapshot');
-if (snapshot) {
+export const SNAPSHOT_GATE = `{
+  const snapshot = document.getElementById('snapshot');
   let first = location.search.length <= 1;
   try {
     for (let i = 0; first && i < localStorage.length; i++) first = !localStorage.key(i).startsWith('berth.');
@@ -69,21 +72,26 @@ if (snapshot) {
   }
   if (first) snapshot.hidden = false;
   else snapshot.remove();
-}
-`;
+}`;
 
 /**
  * Puts the app's first frame, rendered natively (`cargo run --example snapshot`), into the page
- * at `<!--snapshot-->`: hidden until the boot script shows it, and `inert` (nothing in it can be
- * focused or clicked) until the app starts (Yew empties the body when it mounts). Its test ids
- * are renamed so that the DOM contract only ever finds the live app.
+ * at `<!--snapshot-->`: hidden until its gate (`SNAPSHOT_GATE`, the script right after it) shows
+ * it, and `inert` (nothing in it can be focused or clicked) until the app starts (Yew empties the
+ * body when it mounts). Its test ids are renamed so that the DOM contract only ever finds the live
+ * app. The page's CSP gets the gate's hash: that exact text is the only inline script it allows.
  */
 export function insertSnapshot(html, frame) {
   if (!html.includes('<!--snapshot-->')) throw new Error('index.html has no <!--snapshot--> placeholder');
+  const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*\bscript-src 'self')/;
+  if (!csp.test(html)) throw new Error("index.html has no Content-Security-Policy with script-src 'self'");
   if (!/^<div class="app"[ >]/.test(frame) || !frame.endsWith('</div>')) throw new Error(`the snapshot is not the app's frame: ${frame.slice(0, 80)}`);
   if (/<script|<!--/i.test(frame)) throw new Error('the snapshot holds a script or a comment');
   const inert = frame.replaceAll(' data-testid="', ' data-snapshot-testid="');
-  return html.replace('<!--snapshot-->', () => `<div id="snapshot" class="snapshot" hidden inert>${inert}</div>`);
+  const hash = createHash('sha256').update(SNAPSHOT_GATE).digest('base64');
+  return html
+    .replace(csp, (m) => `${m} 'sha256-${hash}'`)
+    .replace('<!--snapshot-->', () => `<div id="snapshot" class="snapshot" hidden inert>${inert}</div><script>${SNAPSHOT_GATE}</script>`);
 }
 
 /** Moves the inline module script(s) to one external file. Returns [html, bootName, bootBody]. */
@@ -100,7 +108,7 @@ export function externalizeBoot(html) {
   const js = trunk.match(/^import init, \* as bindings from '(\.\/[\w.-]+\.js)';$/m)?.[1];
   const wasm = trunk.match(/await init\(\{ module_or_path: '(\.\/[\w.-]+\.wasm)' \}\)/)?.[1];
   if (!js || !wasm) throw new Error(`Trunk's boot script is not the one expected: has Trunk changed its output?\n${trunk}`);
-  const body = `${SNAPSHOT_GATE}${start(js, wasm)}${REGISTER_SW}`;
+  const body = `${start(js, wasm)}${REGISTER_SW}`;
   const name = `boot-${sha(body).slice(0, 16)}.js`;
   out = out.replace('<!--boot-->', `<script type="module" src="./${name}"></script>`);
   return [out, name, body];

@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { externalizeBoot, foreignUrls, htmlUrls, insertSnapshot, postbuild } from './postbuild.mjs';
+import { createHash } from 'node:crypto';
+import { externalizeBoot, foreignUrls, htmlUrls, insertSnapshot, postbuild, SNAPSHOT_GATE } from './postbuild.mjs';
 
 const PAGE = `<!doctype html><html><head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'">
 <link rel="modulepreload" href="./berth-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-x">
 <script type="module">
 import init, * as bindings from './berth-0123456789abcdef.js';
@@ -78,21 +80,42 @@ test('the snapshot goes in hidden and inert, with its test ids renamed and its t
   // Dollar signs are text, not replacement patterns.
   assert.ok(html.includes('<p data-snapshot-testid="option-card">ECS on Fargate $1,535.92 $& $1</p>'), html);
   assert.ok(!html.includes(' data-testid='));
+  // Its gate follows it, the page's one inline script, allowed by the CSP through its hash alone.
+  assert.ok(html.includes(`ECS on Fargate $1,535.92 $& $1</p></main></div></div><script>${SNAPSHOT_GATE}</script></body>`));
+  assert.equal(html.match(/<script>/g).length, 1);
+  const hash = createHash('sha256').update(SNAPSHOT_GATE).digest('base64');
+  assert.ok(html.includes(`content="default-src 'self'; script-src 'self' 'sha256-${hash}' 'wasm-unsafe-eval'; object-src 'none'"`), html);
+  assert.ok(!/unsafe-inline/.test(html));
 });
 
-test('a page without the placeholder, or a frame that is not the app, is refused', () => {
+test('a page without the placeholder or the CSP, or a frame that is not the app, is refused', () => {
   assert.throws(() => insertSnapshot('<html><body></body></html>', FRAME), /placeholder/);
+  assert.throws(() => insertSnapshot('<html><body><!--snapshot--></body></html>', FRAME), /Content-Security-Policy/);
   assert.throws(() => insertSnapshot(PAGE, '<p>hello</p>'), /not the app/);
   assert.throws(() => insertSnapshot(PAGE, '<div class="app"><script>x()</script></div>'), /script/);
   assert.throws(() => insertSnapshot(PAGE, '<div class="app"><!--<[App]>--></div>'), /comment/);
 });
 
-test('the boot script shows the snapshot only on a first visit, and drops it if the app cannot start', () => {
+/** Runs the gate against stand-ins: a snapshot element, a query string and local storage keys. */
+function gate({ search = '', keys = [], storage = true }) {
+  const snapshot = { hidden: true, removed: false, remove() { this.removed = true; } };
+  const localStorage = storage ? { length: keys.length, key: (i) => keys[i] } : {
+    get length() { throw new Error('SecurityError: storage is blocked'); },
+  };
+  new Function('document', 'location', 'localStorage', SNAPSHOT_GATE)(
+    { getElementById: (id) => (id === 'snapshot' ? snapshot : null) }, { search }, localStorage);
+  return snapshot.removed ? 'removed' : snapshot.hidden ? 'hidden' : 'shown';
+}
+
+test('the gate shows the snapshot only on a first visit; the boot script drops it if the app cannot start', () => {
+  assert.equal(gate({}), 'shown');
+  assert.equal(gate({ search: '?' }), 'shown', 'an empty query is no query');
+  assert.equal(gate({ keys: ['other-site.theme'] }), 'shown', "another app's storage does not count");
+  assert.equal(gate({ search: '?gpu=1' }), 'removed');
+  assert.equal(gate({ keys: ['x', 'berth.scenarios.v1'] }), 'removed');
+  assert.equal(gate({ storage: false }), 'removed', 'storage that cannot be read may hold anything');
   const [, , body] = externalizeBoot(PAGE);
-  const gate = body.indexOf("getElementById('snapshot')");
-  assert.ok(gate >= 0 && gate < body.indexOf('await import('), 'decided before the app module loads');
-  assert.ok(body.includes('location.search.length <= 1'));
-  assert.ok(body.includes("startsWith('berth.')"));
+  assert.ok(!body.includes('location.search'), 'the boot script no longer decides');
   const fail = body.slice(body.indexOf('} catch (e) {'));
   assert.ok(fail.includes("getElementById('snapshot')?.remove()"));
 });

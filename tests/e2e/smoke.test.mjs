@@ -1,8 +1,9 @@
 // The bundle itself: served under a sub-path it boots with the strict CSP, only relative URLs,
-// no inline script, no request beyond its own origin, and the panic screen has a reset link.
+// one inline script (allowed by its hash), no request beyond its own origin, and the panic screen has a reset link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { startSession, settled, ROOT } from './harness.mjs';
 import { htmlUrls } from '../../tools/postbuild.mjs';
@@ -20,10 +21,17 @@ test('the page boots under a sub-path and shows the recommendation', async () =>
   await page.close();
 });
 
-test('the built page has a strict CSP, no inline script and only relative URLs', () => {
+test('the built page has a strict CSP, one inline script that it allows by hash, and only relative URLs', () => {
   const html = readFileSync(resolve(ROOT, 'dist/index.html'), 'utf8');
-  assert.match(html, /Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
-  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? '';
+  assert.match(csp, /^default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*/);
+  // The one inline script is the snapshot's gate, right after the snapshot; the CSP allows that
+  // exact text and nothing else inline.
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(inline.length, 1);
+  assert.ok(csp.includes(`'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`));
+  assert.ok(html.includes(`</div></div><script>${inline[0]}</script>`));
   // Everything the page loads is relative; the snapshot of the first frame also holds links a
   // reader may follow (the rate sources, the skip link), which are not loads.
   for (const { url, link } of htmlUrls(html)) {

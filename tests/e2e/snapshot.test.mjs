@@ -43,10 +43,14 @@ function watchSwap() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
   }).observe({ type: 'layout-shift', buffered: true });
-  document.addEventListener('DOMContentLoaded', () => {
+  // The moment the gate shows the snapshot, before anything of it is drawn: the cards are compared
+  // with the app's at the same point of their life, when the app's frame has just gone in.
+  new MutationObserver((_, mo) => {
     const snap = document.getElementById('snapshot');
-    window.__shown = snap && !snap.hidden ? { cards: rects(snap, 'data-snapshot-testid'), inert: snap.inert } : null;
-  });
+    if (!snap || snap.hidden) return;
+    mo.disconnect();
+    window.__shown = { cards: rects(snap, 'data-snapshot-testid'), inert: snap.inert, parsing: document.readyState === 'loading' };
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
   // Yew empties the body when it mounts and renders its first frame in the same task: the
   // snapshot goes in one mutation, the app's frame comes in the next.
   let snapshot = null;
@@ -85,7 +89,8 @@ test('a first visit sees the answer before the wasm has arrived, and the app tak
     assert.ok(await page.locator('#boot').isVisible(), `${w}: the loading note stays in sight`);
     assert.equal(await page.locator('#boot').getAttribute('role'), 'status');
     const shown = await page.evaluate(() => window.__shown);
-    assert.ok(shown && shown.inert, `${w}: shown as soon as the page was parsed`);
+    assert.ok(shown && shown.inert, `${w}: shown, inert`);
+    assert.ok(shown.parsing, `${w}: shown while the page is still being parsed, before any script file has arrived`);
 
     release();
     await page.waitForFunction(() => window.__swap);
