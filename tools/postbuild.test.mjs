@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { externalizeBoot, foreignUrls, htmlUrls, insertSnapshot, postbuild, SNAPSHOT_GATE } from './postbuild.mjs';
+import { allowInlineStyles, externalizeBoot, foreignUrls, htmlUrls, insertSnapshot, postbuild, SNAPSHOT_GATE } from './postbuild.mjs';
 
 const PAGE = `<!doctype html><html><head>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'">
+<style>.card { color: red }</style>
 <link rel="modulepreload" href="./berth-0123456789abcdef.js" crossorigin="anonymous" integrity="sha384-x">
 <script type="module">
 import init, * as bindings from './berth-0123456789abcdef.js';
@@ -84,7 +85,7 @@ test('the snapshot goes in hidden and inert, with its test ids renamed and its t
   assert.ok(html.includes(`ECS on Fargate $1,535.92 $& $1</p></main></div></div><script>${SNAPSHOT_GATE}</script></body>`));
   assert.equal(html.match(/<script>/g).length, 1);
   const hash = createHash('sha256').update(SNAPSHOT_GATE).digest('base64');
-  assert.ok(html.includes(`content="default-src 'self'; script-src 'self' 'sha256-${hash}' 'wasm-unsafe-eval'; object-src 'none'"`), html);
+  assert.ok(html.includes(`content="default-src 'self'; script-src 'self' 'sha256-${hash}' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'"`), html);
   assert.ok(!/unsafe-inline/.test(html));
 });
 
@@ -128,4 +129,21 @@ test('the URLs of an HTML text are found with whether each is a link or a load',
     { url: './i.png', link: false },
     { url: './odd.js', link: false },
   ]);
+});
+
+test('inline styles are allowed by their hashes, each exactly, and nothing else inline', () => {
+  const [html, styles] = allowInlineStyles(PAGE);
+  assert.deepEqual(styles, ['.card { color: red }']);
+  const hash = createHash('sha256').update('.card { color: red }').digest('base64');
+  assert.ok(html.includes(`style-src 'self' 'sha256-${hash}'; object-src`), html);
+  assert.ok(!/unsafe-inline/.test(html));
+  assert.throws(() => allowInlineStyles(PAGE.replace(" style-src 'self';", '')), /style-src/);
+  assert.throws(() => allowInlineStyles(PAGE.replace('<style>', '<style media="print">')), /attributes/);
+});
+
+test('postbuild checks the inline styles for loads from another origin too', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'berth-pb-'));
+  writeFileSync(join(dir, 'index.html'), PAGE.replace('color: red', 'background: url(https://cdn.example/x.png)'));
+  writeFileSync(join(dir, 'berth-0123456789abcdef.js'), 'export default 1;');
+  assert.throws(() => postbuild(dir, FRAME), /another origin[\s\S]*cdn\.example/);
 });
