@@ -85,28 +85,29 @@ export const SNAPSHOT_GATE = `{
  */
 export function insertSnapshot(html, frame) {
   if (!html.includes('<!--snapshot-->')) throw new Error('index.html has no <!--snapshot--> placeholder');
-  const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*\bscript-src 'self')/;
-  if (!csp.test(html)) throw new Error("index.html has no Content-Security-Policy with script-src 'self'");
   if (!/^<div class="app"[ >]/.test(frame) || !frame.endsWith('</div>')) throw new Error(`the snapshot is not the app's frame: ${frame.slice(0, 80)}`);
   if (/<script|<!--/i.test(frame)) throw new Error('the snapshot holds a script or a comment');
   const inert = frame.replaceAll(' data-testid="', ' data-snapshot-testid="');
-  const hash = createHash('sha256').update(SNAPSHOT_GATE).digest('base64');
-  return html
-    .replace(csp, (m) => `${m} 'sha256-${hash}'`)
+  return allowInCsp(html, 'script-src', [SNAPSHOT_GATE])
     .replace('<!--snapshot-->', () => `<div id="snapshot" class="snapshot" hidden inert>${inert}</div><script>${SNAPSHOT_GATE}</script>`);
 }
 
 /**
- * Adds the SHA-256 hash of each inline `<style>` to the CSP's style-src, so that exactly those
- * styles apply (no 'unsafe-inline'). Returns [html, styleTexts].
+ * Adds the SHA-256 hash of each text to the page's CSP `directive`, after its 'self': exactly those
+ * inline texts may run or apply, and nothing else inline (no 'unsafe-inline').
  */
+function allowInCsp(html, directive, texts) {
+  const csp = new RegExp(`(<meta http-equiv="Content-Security-Policy" content="[^"]*\\b${directive} 'self')`);
+  if (!csp.test(html)) throw new Error(`index.html has no Content-Security-Policy with ${directive} 'self'`);
+  const hashes = texts.map((t) => ` 'sha256-${createHash('sha256').update(t).digest('base64')}'`).join('');
+  return html.replace(csp, (m) => `${m}${hashes}`);
+}
+
+/** Allows each inline `<style>` (Trunk's inlined stylesheet) by its hash. Returns [html, styleTexts]. */
 export function allowInlineStyles(html) {
-  const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*\bstyle-src 'self')/;
-  if (!csp.test(html)) throw new Error("index.html has no Content-Security-Policy with style-src 'self'");
-  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   if (/<style\s[^>]*>/.test(html)) throw new Error('a <style> with attributes: inline styles must be plain <style> elements');
-  const hashes = styles.map((t) => ` 'sha256-${createHash('sha256').update(t).digest('base64')}'`).join('');
-  return [html.replace(csp, (m) => `${m}${hashes}`), styles];
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  return [allowInCsp(html, 'style-src', styles), styles];
 }
 
 /** Moves the inline module script(s) to one external file. Returns [html, bootName, bootBody]. */
