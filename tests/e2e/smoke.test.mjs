@@ -138,8 +138,8 @@ test('a link to a chart lands on the chart once it is drawn', async () => {
 });
 
 test('if the app cannot start, the loading text says so and offers a reload', async () => {
-  // A first visit (the app's module fetches the wasm) and a link with a query (the boot script
-  // compiles it before the module has loaded) fail the same way.
+  // A first visit (the snapshot was shown and must go) and a link with a query (its gate removed
+  // the snapshot at once) fail the same way.
   for (const query of ['', '?gpu=1']) {
     const ctx = await s.browser.newContext({ serviceWorkers: 'block' });
     const page = await ctx.newPage();

@@ -68,15 +68,24 @@ function watchSwap() {
   }).observe(document, { subtree: true, childList: true });
 }
 
+/**
+ * A first visit (fresh context: no storage, no service worker) whose wasm is held back until
+ * `release()` is called, so the page stays on the snapshot. `init` runs in the page from its start.
+ */
+async function firstVisitHeld(viewport, init) {
+  const ctx = await s.browser.newContext({ viewport, serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  if (init) await page.addInitScript(init);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(s.url, { waitUntil: 'domcontentloaded' });
+  return { ctx, page, release };
+}
+
 test('a first visit sees the answer before the wasm has arrived, and the app takes its place unchanged', async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
-    const ctx = await s.browser.newContext({ viewport, serviceWorkers: 'block' });
-    const page = await ctx.newPage();
-    await page.addInitScript(watchSwap);
-    let release;
-    const held = new Promise((r) => { release = r; });
-    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-    await page.goto(s.url, { waitUntil: 'domcontentloaded' });
+    const { ctx, page, release } = await firstVisitHeld(viewport, watchSwap);
     const w = viewport.width;
 
     // Before the wasm: the recommendation and the cards are there to read, but nothing responds.
@@ -122,12 +131,7 @@ test('the first frame leaves off-screen cards unlaid until they come near the sc
   const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
     const w = viewport.width;
-    const ctx = await s.browser.newContext({ viewport, serviceWorkers: 'block' });
-    const page = await ctx.newPage();
-    let release;
-    const held = new Promise((r) => { release = r; });
-    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
-    await page.goto(s.url, { waitUntil: 'domcontentloaded' });
+    const { ctx, page, release } = await firstVisitHeld(viewport);
     const snap = page.locator('#snapshot');
     await snap.waitFor({ state: 'visible' });
     await frames(page);
