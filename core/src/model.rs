@@ -240,10 +240,73 @@ pub fn update(m: &mut Model, a: Action) {
     }
 }
 
+/// The models one slider step away from `m`, one for each slider that is not locked, each stepped
+/// towards the middle of its slider's range. These are what the page computes when
+/// a slider first moves; the shell computes their pages once, in the background after load, so
+/// that the first drag does not also pay for compiling the code it runs.
+pub fn slider_neighbours(m: &Model) -> Vec<Model> {
+    crate::params::PARAMS
+        .iter()
+        .filter_map(|p| match p.kind {
+            Kind::Number { slider: Some(s), .. } if !m.state.is_locked(p.key) => {
+                let v = m.state.num(p.key);
+                let next = if v < (s.min + s.max) / 2.0 { v + s.step } else { v - s.step };
+                let mut n = m.clone();
+                update(&mut n, Action::Set(p.key, Val::Num(next)));
+                (n.state.num(p.key) != v).then_some(n)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::params::Arch;
+
+    #[test]
+    fn slider_neighbours_are_one_step_towards_the_middle_of_each_slider() {
+        let sliders: Vec<_> = crate::params::PARAMS
+            .iter()
+            .filter_map(|p| match p.kind {
+                Kind::Number { slider: Some(s), .. } => Some((p.key, s)),
+                _ => None,
+            })
+            .collect();
+        assert!(sliders.len() >= 3);
+        for query in ["", "util=100&tasks=1&rps=1000", "tasks=600&util=0.5", "workload=batch&mode=study"] {
+            let m = Model::from_query(query);
+            let ns = slider_neighbours(&m);
+            assert_eq!(ns.len(), sliders.len(), "{query}");
+            for (n, (k, s)) in ns.iter().zip(&sliders) {
+                let (was, now) = (m.state.num(*k), n.state.num(*k));
+                assert!((now - was).abs() <= s.step * (1.0 + 1e-9) && now != was, "{query}: {k:?} {was} -> {now}");
+                let mid = (s.min + s.max) / 2.0;
+                if was != mid {
+                    assert!((now - mid).abs() < (was - mid).abs(), "{query}: {k:?} moves away from the middle");
+                }
+                if (s.min..=s.max).contains(&was) {
+                    assert!((s.min..=s.max).contains(&now), "{query}: {k:?} leaves the slider's range");
+                }
+                let mut back = n.clone();
+                update(&mut back, Action::Set(*k, Val::Num(was)));
+                assert_eq!(back, m, "{query}: {k:?} is the only difference");
+            }
+        }
+    }
+
+    #[test]
+    fn locked_sliders_have_no_neighbour() {
+        let m = Model::from_query("lock=util,tasks");
+        let ns = slider_neighbours(&m);
+        assert!(!ns.is_empty());
+        for n in &ns {
+            assert_eq!(n.state.num(Key::Util), m.state.num(Key::Util));
+            assert_eq!(n.state.num(Key::Tasks), m.state.num(Key::Tasks));
+            assert!(n.notices.is_empty());
+        }
+    }
 
     #[test]
     fn locked_inputs_do_not_change() {
