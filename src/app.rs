@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use berth_core::catalog::Overrides;
 use berth_core::decision::Facts;
-use berth_core::model::{update, Action, Model};
+use berth_core::model::{slider_neighbours, update, Action, Model};
 use berth_core::study::Progress;
 use berth_core::url::Notice;
 use berth_core::view::{self, Page};
@@ -173,6 +173,23 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let guard = web::after_paint(move || complete.set(true));
             move || drop(guard)
+        });
+    }
+
+    // Once the page is complete, compute in the background the pages one slider step away. The
+    // browser compiles the wasm's functions when they are first called and optimizes them once
+    // they are hot, so a slider's first moves run up to three times slower than later ones; this
+    // takes the view model's share of that off the first drag (Yew's and the DOM's remain).
+    {
+        let model = store.0.clone();
+        use_effect_with(*complete, move |done| {
+            let rehearse = done.then(|| {
+                web::one_task_each(slider_neighbours(&model), 20, |m| {
+                    let e = view::explanation(&Facts::from_state(&m.state));
+                    std::hint::black_box(view::page(&m, &e));
+                })
+            });
+            move || drop(rehearse)
         });
     }
 

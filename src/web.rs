@@ -316,6 +316,26 @@ impl Drop for AfterPaint {
     }
 }
 
+/// Runs `f` on each of `items` in a task of its own, `gap_ms` apart, so that none of it makes one
+/// long task and input that arrives in between is handled first. Dropping the guard cancels what
+/// has not run yet.
+pub fn one_task_each<T: 'static>(items: Vec<T>, gap_ms: u32, f: impl Fn(T) + 'static) -> TaskEach {
+    let f = std::rc::Rc::new(f);
+    TaskEach(
+        items
+            .into_iter()
+            .zip(1u32..)
+            .map(|(item, i)| {
+                let f = f.clone();
+                gloo::timers::callback::Timeout::new(gap_ms.saturating_mul(i), move || f(item))
+            })
+            .collect(),
+    )
+}
+
+/// Keeps the tasks of [`one_task_each`] scheduled; cancels those still waiting when dropped.
+pub struct TaskEach(#[allow(dead_code)] Vec<gloo::timers::callback::Timeout>);
+
 /// Scrolls to the element the address's fragment names (`#chart-tasks`), if there is one. The
 /// browser looks for it while the page loads, before the app has drawn it.
 pub fn scroll_to_fragment() {

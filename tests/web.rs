@@ -124,3 +124,29 @@ async fn a_slider_input_recomputes_the_cards() {
     assert_eq!(number.value_as_number(), more, "the typed number follows the slider");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn one_task_each_runs_in_order_a_task_apart_and_stops_when_dropped() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let sleep = |ms| gloo::timers::future::sleep(Duration::from_millis(ms));
+
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let s = seen.clone();
+    let guard = berth::web::one_task_each(vec![1, 2, 3], 10, move |i| s.borrow_mut().push(i));
+    assert!(seen.borrow().is_empty(), "nothing runs in the task that asks");
+    sleep(100).await;
+    assert_eq!(*seen.borrow(), [1, 2, 3]);
+    drop(guard);
+
+    // Timers fire in the order of their deadlines: the first item's (50 ms) comes before the
+    // sleep's (75 ms), the second's (100 ms) after it.
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let s = seen.clone();
+    let guard = berth::web::one_task_each(vec![1, 2, 3], 50, move |i| s.borrow_mut().push(i));
+    sleep(75).await;
+    assert_eq!(*seen.borrow(), [1], "one item per gap");
+    drop(guard);
+    sleep(150).await;
+    assert_eq!(*seen.borrow(), [1], "dropping the guard cancels what has not run");
+}
