@@ -181,10 +181,10 @@ pub fn App() -> Html {
     // they are hot, so a slider's first moves run up to three times slower than later ones; this
     // takes the view model's share of that off the first drag (Yew's and the DOM's remain).
     {
-        let model = store.0.clone();
+        let store = store.clone();
         use_effect_with(*complete, move |done| {
             let rehearse = done.then(|| {
-                web::one_task_each(slider_neighbours(&model), 20, |m| {
+                web::one_task_each(slider_neighbours(&store.0), 20, |m| {
                     let e = view::explanation(&Facts::from_state(&m.state));
                     std::hint::black_box(view::page(&m, &e));
                 })

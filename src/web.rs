@@ -321,8 +321,8 @@ impl Drop for AfterPaint {
 /// has not run yet.
 pub fn one_task_each<T: 'static>(items: Vec<T>, gap_ms: u32, f: impl Fn(T) + 'static) -> TaskEach {
     let f = std::rc::Rc::new(f);
-    TaskEach(
-        items
+    TaskEach {
+        _pending: items
             .into_iter()
             .zip(1u32..)
             .map(|(item, i)| {
@@ -330,11 +330,13 @@ pub fn one_task_each<T: 'static>(items: Vec<T>, gap_ms: u32, f: impl Fn(T) + 'st
                 gloo::timers::callback::Timeout::new(gap_ms.saturating_mul(i), move || f(item))
             })
             .collect(),
-    )
+    }
 }
 
 /// Keeps the tasks of [`one_task_each`] scheduled; cancels those still waiting when dropped.
-pub struct TaskEach(#[allow(dead_code)] Vec<gloo::timers::callback::Timeout>);
+pub struct TaskEach {
+    _pending: Vec<gloo::timers::callback::Timeout>,
+}
 
 /// Scrolls to the element the address's fragment names (`#chart-tasks`), if there is one. The
 /// browser looks for it while the page loads, before the app has drawn it.
