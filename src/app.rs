@@ -176,14 +176,15 @@ pub fn App() -> Html {
         });
     }
 
-    // Once the page is complete, compute in the background the pages one slider step away. The
-    // browser compiles the wasm's functions when they are first called and optimizes them once
-    // they are hot, so a slider's first moves run up to three times slower than later ones; this
-    // takes the view model's share of that off the first drag (Yew's and the DOM's remain).
+    // Once the page is complete and shows the sliders (not in study mode), compute in the
+    // background the pages one slider step away. The browser compiles the wasm's functions when
+    // they are first called and optimizes them once they are hot, so a slider's first moves run up
+    // to three times slower than later ones; this takes the view model's share of that off the
+    // first drag (Yew's and the DOM's remain).
     {
         let store = store.clone();
-        use_effect_with(*complete, move |done| {
-            let rehearse = done.then(|| {
+        use_effect_with((*complete, page.study.is_none()), move |&(done, explore)| {
+            let rehearse = (done && explore).then(|| {
                 web::one_task_each(slider_neighbours(&store.0), 20, |m| {
                     let e = view::explanation(&Facts::from_state(&m.state));
                     std::hint::black_box(view::page(&m, &e));

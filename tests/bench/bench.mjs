@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { resolve } from 'node:path';
-import { startSession, launch, ROOT, BASE, CHROME, CHROME_ARGS } from '../e2e/harness.mjs';
+import { startSession, ROOT, BASE, CHROME, CHROME_ARGS } from '../e2e/harness.mjs';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
