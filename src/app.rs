@@ -6,67 +6,16 @@ use std::rc::Rc;
 
 use berth_core::catalog::Overrides;
 use berth_core::decision::Facts;
-use berth_core::model::{slider_neighbours, update, Action, Model};
+use berth_core::model::{slider_neighbours, Model};
 use berth_core::study::Progress;
-use berth_core::url::Notice;
 use berth_core::view::{self, Page};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::layout::Layout;
+use crate::store::{persist, restore, settle, Action, Dispatch, Store, OVERRIDES_KEY, STUDY_KEY};
 use crate::web;
-
-/// Local-storage key of the rate overrides.
-pub const OVERRIDES_KEY: &str = "berth.overrides.v1";
-
-/// Local-storage key of the study progress.
-pub const STUDY_KEY: &str = berth_core::study::STORAGE_KEY;
-
-/// The reducer's state: the core model.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Store(pub Model);
-
-impl Reducible for Store {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut m = self.0.clone();
-        update(&mut m, action);
-        if m == self.0 {
-            self
-        } else {
-            Rc::new(Store(m))
-        }
-    }
-}
-
-/// What components use to send actions.
-pub type Dispatch = UseReducerDispatcher<Store>;
-
-/// Reads the stored text under `key` with `read`. Text that cannot be read is kept aside under a
-/// key of its own or, if even that fails, left where it is (nothing writes a key before the user
-/// changes what it holds); the notice says which.
-pub fn restore<T>(key: &'static str, read: impl FnOnce(&str) -> Result<T, String>, what: &str, fallback: &str) -> Result<Option<T>, Notice> {
-    let Some(text) = web::load(key) else { return Ok(None) };
-    let why = match read(&text) {
-        Ok(v) => return Ok(Some(v)),
-        Err(why) => why,
-    };
-    let text = match web::keep_aside(key, &text) {
-        Ok(backup) => format!("Your saved {what} could not be read ({why}); the text was kept aside under “{backup}” and {fallback}."),
-        Err(e) => format!("Your saved {what} could not be read ({why}) nor kept aside ({e}); the text stays under “{key}” until you change it, and {fallback}."),
-    };
-    Err(Notice { key: String::new(), text })
-}
-
-/// The value [`restore`] read, or `None` with its notice added to the model.
-fn settle<T>(m: &mut Model, read: Result<Option<T>, Notice>) -> Option<T> {
-    read.unwrap_or_else(|notice| {
-        m.notices.push(notice);
-        None
-    })
-}
 
 fn initial_model() -> Model {
     let mut m = Model::from_query(&web::search());
@@ -229,19 +178,4 @@ fn use_change_effect<T: PartialEq + 'static>(deps: T, f: impl Fn(&T) + 'static) 
             f(d);
         }
     });
-}
-
-/// Writes `json` under `key` (removes the key when there is nothing to keep); a storage failure
-/// becomes a notice naming `what`.
-fn persist(dispatch: &Dispatch, key: &'static str, json: Option<String>, what: &str) {
-    let res = match json {
-        Some(text) => web::save(key, &text),
-        None => {
-            web::remove(key);
-            Ok(())
-        }
-    };
-    if let Err(why) = res {
-        dispatch.dispatch(Action::Notify(Notice { key: String::new(), text: format!("{what} not saved: {why}.") }));
-    }
 }

@@ -1,5 +1,5 @@
 //! Components, one per file. Each renders a piece of the core's view model and sends actions
-//! through the [`crate::app::Dispatch`] context; none of them computes anything.
+//! through the [`crate::store::Dispatch`] context; none of them computes anything.
 
 pub mod answer_bar;
 pub mod cards;

@@ -6,6 +6,7 @@
 //! screen) lives in [`web`]. Nothing here computes a cost, a rule or a crossover.
 
 pub mod app;
+pub mod store;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod snapshot;

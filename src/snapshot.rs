@@ -89,7 +89,7 @@ mod tests {
     fn every_stored_key_starts_with_the_prefix_the_snapshot_gate_looks_for() {
         // The snapshot is shown only when no key with this prefix is in local storage (its gate,
         // SNAPSHOT_GATE in tools/postbuild.mjs): anything the app reads at start must carry it.
-        for key in [crate::app::OVERRIDES_KEY, crate::app::STUDY_KEY, crate::components::saved_menu::SCENARIOS_KEY] {
+        for key in [crate::store::OVERRIDES_KEY, crate::store::STUDY_KEY, crate::components::saved_menu::SCENARIOS_KEY] {
             assert!(key.starts_with("berth."), "{key}");
         }
     }

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use berth_core::catalog::Overrides;
-use berth_core::model::Action;
 use berth_core::params::Key;
 use berth_core::state::Val;
 use berth_core::url::Notice;
@@ -15,7 +14,7 @@ use yew::prelude::*;
 use super::lazy_details::LazyDetails;
 
 use super::source_link::SourceLink;
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 use crate::web;
 
 /// File name of the overrides export.

@@ -1,10 +1,9 @@
 //! "What would change the answer": links that apply the smallest changes of inputs.
 
-use berth_core::model::Action;
 use berth_core::view::cards::LinkView;
 use yew::prelude::*;
 
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 
 /// Props of [`ChangeList`].
 #[derive(Properties, PartialEq)]

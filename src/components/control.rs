@@ -3,13 +3,12 @@
 
 use std::rc::Rc;
 
-use berth_core::model::Action;
 use berth_core::state::Val;
 use berth_core::view::controls::{ControlKind, ControlView};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 
 /// Props of [`Control`].
 #[derive(Properties, PartialEq)]

@@ -2,13 +2,12 @@
 
 use std::rc::Rc;
 
-use berth_core::model::Action;
 use berth_core::url::Notice;
 use berth_core::view::csv::{costs_csv, FILE_NAME, MIME};
 use berth_core::view::Page;
 use yew::prelude::*;
 
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 use crate::web;
 
 /// Props of [`ExportCsv`].

@@ -4,9 +4,8 @@ use yew::prelude::*;
 
 use super::embed_code::EmbedCode;
 use super::saved_menu::SavedMenu;
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 use crate::web;
-use berth_core::model::Action;
 use berth_core::params::{Key, Mode};
 use berth_core::state::Val;
 

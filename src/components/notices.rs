@@ -2,11 +2,10 @@
 
 use std::rc::Rc;
 
-use berth_core::model::Action;
 use berth_core::view::NoticeView;
 use yew::prelude::*;
 
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 
 /// Props of [`Notices`].
 #[derive(Properties, PartialEq)]

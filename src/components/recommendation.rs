@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use berth_core::model::Action;
 use berth_core::params::{Advice, Key};
 use berth_core::state::Val;
 use berth_core::view::RecView;
@@ -12,7 +11,7 @@ use yew::prelude::*;
 use super::change_list::ChangeList;
 use super::diff_list::DiffList;
 use super::trap_list::TrapList;
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 
 /// Props of [`Recommendation`].
 #[derive(Properties, PartialEq)]

@@ -2,13 +2,12 @@
 //! export and import them as JSON. Kept in local storage under a versioned schema; a stored entry that
 //! cannot be read is kept aside and the user is told.
 
-use berth_core::model::Action;
 use berth_core::saved::{Saved, FILE_NAME};
 use berth_core::url::Notice;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 use crate::web;
 
 /// Local-storage key of the saved scenarios.
@@ -33,7 +32,7 @@ fn load() -> (Saved, Vec<Notice>) {
     // The key is only ever written when the user saves, deletes or imports, so text that could
     // not be kept aside stays in place until then.
     let read = |t: &str| Saved::from_json(t).map_err(|why| why.to_string());
-    match crate::app::restore(SCENARIOS_KEY, read, "saved scenarios", "the list starts empty") {
+    match crate::store::restore(SCENARIOS_KEY, read, "saved scenarios", "the list starts empty") {
         Ok(Some(l)) => (l.saved, adjusted_notice(&l.adjusted).into_iter().collect()),
         Ok(None) => (Saved::default(), Vec::new()),
         Err(n) => (Saved::default(), vec![n]),

@@ -2,11 +2,10 @@
 
 use std::rc::Rc;
 
-use berth_core::model::Action;
 use berth_core::view::StudyView;
 use yew::prelude::*;
 
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 
 /// Props of [`StudyNav`].
 #[derive(Properties, PartialEq)]

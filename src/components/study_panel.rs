@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use berth_core::model::Action;
 use berth_core::params::{Advice, Key};
 use berth_core::state::Val;
 use berth_core::view::StudyView;
@@ -12,7 +11,7 @@ use yew::prelude::*;
 use super::study_nav::StudyNav;
 use super::study_question::StudyQuestion;
 use super::study_verdict::StudyVerdict;
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 
 /// Props of [`StudyPanel`].
 #[derive(Properties, PartialEq)]

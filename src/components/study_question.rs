@@ -2,12 +2,11 @@
 
 use std::rc::Rc;
 
-use berth_core::model::Action;
 use berth_core::view::StudyView;
 use yew::prelude::*;
 
 use super::study_reveal::StudyReveal;
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 
 /// Props of [`StudyQuestion`].
 #[derive(Properties, PartialEq)]

@@ -1,9 +1,8 @@
 //! The reveal button of a study scenario (and, once revealed, a way to answer it again).
 
-use berth_core::model::Action;
 use yew::prelude::*;
 
-use crate::app::Dispatch;
+use crate::store::{Action, Dispatch};
 
 /// Props of [`StudyReveal`].
 #[derive(Properties, PartialEq)]
