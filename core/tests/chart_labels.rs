@@ -1,10 +1,12 @@
 //! Tick labels stay inside the chart: at every slider setting, no label runs past an edge.
 
+mod common {
+    pub mod chart;
+}
+
 use berth_core::chart::LABEL_CHAR_PX;
-use berth_core::decision::Facts;
-use berth_core::model::{update, Action, Model};
 use berth_core::view::charts::{marker_box, number_box, PLACED_NUMBERS};
-use berth_core::view::{explanation, page};
+use common::chart::page_for;
 use proptest::prelude::*;
 
 fn extent(label: &str, px: f64, anchor: &str) -> (f64, f64) {
@@ -22,9 +24,7 @@ proptest! {
     #[test]
     fn tick_labels_fit_the_chart(rps in 0.0f64..100_000.0, tasks in 1u32..1000, util in 1u32..100, steady: bool, gpu: bool, narrow: bool) {
         let q = format!("rps={rps:.1}&tasks={tasks}&util={util}&steady={}&gpu={}", u8::from(steady), u8::from(gpu));
-        let mut m = Model::from_query(&q);
-        update(&mut m, Action::SetNarrow(narrow));
-        let p = page(&m, &explanation(&Facts::from_state(&m.state)));
+        let p = page_for(&q, narrow);
         for c in &p.charts {
             for t in &c.geometry.x_ticks {
                 let (lo, hi) = extent(&t.label, t.px, t.anchor.id());
@@ -48,9 +48,7 @@ fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
 /// and run numbers (at the top of their bands) stay clear of them. Checked on charts with up to a
 /// dozen numbered crossings outside runs.
 fn numbers_stay_apart(q: &str, narrow: bool) -> Result<(), TestCaseError> {
-    let mut m = Model::from_query(q);
-    update(&mut m, Action::SetNarrow(narrow));
-    let p = page(&m, &explanation(&Facts::from_state(&m.state)));
+    let p = page_for(q, narrow);
     for c in &p.charts {
         let singles: Vec<_> = c.crossovers.iter().filter(|x| x.run.is_none()).collect();
         if singles.len() > PLACED_NUMBERS {
@@ -89,9 +87,7 @@ fn a_run_number_moves_off_a_crossing_marker_at_the_top_of_its_band() {
 #[test]
 fn the_last_traffic_label_is_aligned_inward() {
     for narrow in [false, true] {
-        let mut m = Model::from_query("");
-        update(&mut m, Action::SetNarrow(narrow));
-        let p = page(&m, &explanation(&Facts::from_state(&m.state)));
+        let p = page_for("", narrow);
         let traffic = p.charts.iter().find(|c| c.id == "chart-rps").expect("traffic chart");
         let last = traffic.geometry.x_ticks.last().unwrap();
         assert!(last.label.ends_with("req/s"), "{}", last.label);

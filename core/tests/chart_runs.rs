@@ -1,17 +1,13 @@
 //! Runs: two options that trade places again and again are listed once, and every crossover is
 //! still accounted for exactly once.
 
-use berth_core::decision::Facts;
-use berth_core::model::{update, Action, Model};
-use berth_core::view::charts::{listed, ChartView, RUN_GAP, RUN_MIN};
-use berth_core::view::{explanation, page, Page};
-use proptest::prelude::*;
-
-fn page_for(q: &str, narrow: bool) -> Page {
-    let mut m = Model::from_query(q);
-    update(&mut m, Action::SetNarrow(narrow));
-    page(&m, &explanation(&Facts::from_state(&m.state)))
+mod common {
+    pub mod chart;
 }
+
+use berth_core::view::charts::{listed, ChartView, RUN_GAP, RUN_MIN};
+use common::chart::page_for;
+use proptest::prelude::*;
 
 fn pair(a: &str, b: &str) -> (String, String) {
     if a <= b { (a.into(), b.into()) } else { (b.into(), a.into()) }
