@@ -88,6 +88,26 @@ impl Platform {
         self as usize
     }
 
+    /// What the platform can offer a workload. Declared here, once per platform, so the cost model
+    /// and anything else that asks reads the same answer.
+    pub const fn caps(self) -> Caps {
+        const ALL: Caps = Caps { gpu: true, privileged: true, windows: true, spot: true };
+        const LINUX_ONLY: Caps = Caps { gpu: false, privileged: false, windows: false, spot: false };
+        match self {
+            // Fargate: no GPU, no privileged containers; Windows tasks; Fargate Spot.
+            Platform::EcsFargate => Caps { gpu: false, privileged: false, windows: true, spot: true },
+            // Express Mode runs on regular Fargate capacity: Fargate's limits, no Spot.
+            Platform::EcsExpress => Caps { gpu: false, privileged: false, windows: true, spot: false },
+            // EKS pods on Fargate: Linux only, and no Fargate Spot.
+            Platform::EksFargate => LINUX_ONLY,
+            // EC2 capacity (Batch falls back to it for GPU and privileged jobs) offers everything.
+            Platform::EcsEc2 | Platform::EksEc2 | Platform::Batch => ALL,
+            Platform::AppRunner | Platform::Lambda => LINUX_ONLY,
+            // Your own servers: whatever they have; no Spot market.
+            Platform::EcsAnywhere | Platform::EksAnywhere => Caps { spot: false, ..ALL },
+        }
+    }
+
     /// Whether the orchestrator is Kubernetes.
     pub fn is_kubernetes(self) -> bool {
         matches!(self, Platform::EksEc2 | Platform::EksFargate | Platform::EksAnywhere)
@@ -97,6 +117,20 @@ impl Platform {
     pub fn is_ecs(self) -> bool {
         matches!(self, Platform::EcsFargate | Platform::EcsEc2 | Platform::EcsExpress | Platform::EcsAnywhere)
     }
+}
+
+/// What a platform can offer a workload: the needs it can meet and whether it has a Spot price.
+/// A need a platform lacks makes it not viable for a workload that has that need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    /// GPU accelerators.
+    pub gpu: bool,
+    /// Privileged containers or host access.
+    pub privileged: bool,
+    /// Windows containers.
+    pub windows: bool,
+    /// Spot capacity at a Spot price (otherwise a Spot request is costed on-demand, with a note).
+    pub spot: bool,
 }
 
 /// A set of platforms, as bits over [`Platform::index`].

@@ -1,7 +1,9 @@
 //! Monthly cost of every platform, as a total for charts and as an itemized bill for people.
 //!
 //! Why it is shaped this way:
-//! - One code path, two outputs. Each platform's cost is written once (the private `model` module),
+//! - One code path, two outputs. Each platform's cost is written once (the private `model` module
+//!   dispatches to one file per platform family: `fargate`, `ec2`, `eks`, `app_runner`, `lambda`,
+//!   `batch`, `anywhere`, and `lines` for the line items),
 //!   generic over a private `Sink` trait. [`totals`] runs it with a sink that only adds numbers: no strings, no allocation, fast
 //!   enough to run thousands of times per slider move. [`breakdown`] runs the very same code with a sink
 //!   that also keeps each line's wording, rates and notes. The two can therefore never disagree.
@@ -16,13 +18,22 @@
 //! [`Platform`]; [`commit::commitments`] and [`commit::spot`] for the commitments panel; [`money`]
 //! for display rounding.
 
+mod anywhere;
+mod app_runner;
+mod batch;
 pub mod commit;
+mod context;
+mod ec2;
+mod eks;
+mod fargate;
 mod inputs;
+mod lambda;
+mod lines;
 mod model;
 pub mod money;
 
 pub use inputs::CostInputs;
-pub use model::alb_lcus;
+pub use lines::alb_lcus;
 pub use money::{cents, usd};
 
 use crate::catalog::ids::{INSTANCE_OPTS, REGION_OPTS};
