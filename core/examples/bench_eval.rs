@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use berth_core::catalog::rates::Rates;
+use berth_core::catalog::Rates;
 use berth_core::chart::{pair_crossings, Axis, Series};
 use berth_core::cost::{totals, CostInputs};
 use berth_core::decision::{decide, Facts, Status};

@@ -21,6 +21,7 @@ pub mod platform;
 pub mod saved;
 mod sort;
 pub mod model;
+pub mod opt;
 pub mod params;
 pub mod state;
 pub mod study;

@@ -8,22 +8,7 @@
 //! The key names are a public contract: course material links to them. Never rename one.
 
 use crate::catalog::ids::{DEFAULT_INSTANCE, INSTANCE_OPTS, REGION_OPTS};
-
-/// One option of a choice or set input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Opt {
-    /// The value used in the URL and the DOM.
-    pub id: &'static str,
-    /// Human label.
-    pub label: &'static str,
-}
-
-impl Opt {
-    /// A new option.
-    pub const fn new(id: &'static str, label: &'static str) -> Self {
-        Self { id, label }
-    }
-}
+pub use crate::opt::Opt;
 
 /// Where a control is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

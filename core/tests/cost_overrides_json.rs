@@ -4,7 +4,7 @@
 
 use berth_core::catalog::ids::REGION_OPTS;
 use berth_core::catalog::json::Value;
-use berth_core::catalog::rates::RATE_COUNT;
+use berth_core::catalog::RATE_COUNT;
 use berth_core::catalog::{Overrides, RateRef, Rates};
 use proptest::prelude::*;
 

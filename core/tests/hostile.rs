@@ -4,7 +4,7 @@
 //! no text shows NaN or infinity, and anything changed or ignored is noticed.
 //! At least 10,000 cases per property per run (issue 5).
 
-use berth_core::catalog::rates::RateRef;
+use berth_core::catalog::RateRef;
 use berth_core::decision::Facts;
 use berth_core::model::{update, Action, Model};
 use berth_core::params::{Key, PARAMS};

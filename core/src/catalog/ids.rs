@@ -1,7 +1,7 @@
 //! Ids of the regions and EC2 instance types the catalog knows, shared by the inputs table and the
 //! rates. Kept apart from the rates so that the inputs table can name them without depending on prices.
 
-use crate::params::Opt;
+use crate::opt::Opt;
 
 /// Regions with at least some sourced rates. The first is the default and the only complete one.
 pub const REGION_OPTS: &[Opt] = &[

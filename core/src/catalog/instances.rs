@@ -6,7 +6,7 @@
 //! whatever the shape; the prices live here as catalog [`Quote`]s so they carry their own source and
 //! date like every other rate.
 
-use super::rates::Quote;
+use super::types::Quote;
 use super::sources::Grade;
 use crate::params::Arch;
 

@@ -6,7 +6,7 @@ use super::ec2::fits;
 use super::money::{price, qty};
 use super::{LineId, Sink};
 use crate::catalog::instances::instance;
-use crate::catalog::rates::Rate;
+use crate::catalog::Rate;
 use crate::params::Pricing;
 use crate::platform::Platform;
 

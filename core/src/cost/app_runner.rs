@@ -4,7 +4,7 @@
 use super::context::{require, Cx, Res, Usage};
 use super::money::{price, qty};
 use super::{fargate, LineId, NotCosted, NotViable, Sink, Sizing};
-use crate::catalog::rates::Rate;
+use crate::catalog::Rate;
 use crate::catalog::sizes::{round_up, APP_RUNNER_SIZES};
 use crate::params::Pricing;
 use crate::platform::Platform;

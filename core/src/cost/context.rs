@@ -5,7 +5,7 @@
 
 use super::money::{price, qty};
 use super::{CostInputs, LineId, Need, NotCosted, NotViable, Sink};
-use crate::catalog::rates::{RateRef, Rates};
+use crate::catalog::{RateRef, Rates};
 use crate::platform::Platform;
 
 pub(super) type Res<T> = Result<T, NotCosted>;

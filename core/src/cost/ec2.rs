@@ -9,7 +9,7 @@ use super::money::{price, qty};
 use super::{Binding, CostInputs, LineId, NotCosted, NotViable, Packing, Sink};
 use crate::catalog::ids::INSTANCE_OPTS;
 use crate::catalog::instances::instance;
-use crate::catalog::rates::{InstanceRate, Rate, RateRef};
+use crate::catalog::{InstanceRate, Rate, RateRef};
 use crate::params::Pricing;
 use crate::platform::Platform;
 

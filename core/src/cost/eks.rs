@@ -3,7 +3,7 @@
 use super::context::{require, Cx, Res, Usage};
 use super::money::{price, qty};
 use super::{ec2, fargate, LineId, Sink};
-use crate::catalog::rates::Rate;
+use crate::catalog::Rate;
 use crate::params::{EksSupport, Pricing};
 use crate::platform::Platform;
 

@@ -7,7 +7,7 @@
 use super::context::{require, spot_overhead, Cx, Res, Usage};
 use super::money::{price, qty};
 use super::{LineId, NotCosted, NotViable, Sink, Sizing};
-use crate::catalog::rates::Rate;
+use crate::catalog::Rate;
 use crate::catalog::sizes::{round_up, EKS_FARGATE_POD_OVERHEAD_GB, FARGATE_FREE_STORAGE_GB, FARGATE_SIZES, FARGATE_WINDOWS_SIZES};
 use crate::params::{Arch, Pricing};
 use crate::platform::Platform;

@@ -3,7 +3,7 @@
 use super::context::{require, Cx, Res, Usage};
 use super::money::{price, qty};
 use super::{LineId, NotCosted, NotViable, Sink};
-use crate::catalog::rates::Rate;
+use crate::catalog::Rate;
 use crate::params::{Arch, Pricing};
 use crate::platform::Platform;
 

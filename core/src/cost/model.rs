@@ -16,7 +16,7 @@
 
 use super::context::{Cx, Res};
 use super::{anywhere, app_runner, batch, ec2, eks, fargate, lambda, lines, CostInputs, DeployOverhead, Sink};
-use crate::catalog::rates::Rates;
+use crate::catalog::Rates;
 use crate::params::Pricing;
 use crate::platform::Platform;
 

@@ -4,7 +4,7 @@
 //! ordered the way a reader compares them: the pick first, then the viable options from cheapest to
 //! dearest, then what the rules ruled out.
 
-use crate::catalog::rates::Origin;
+use crate::catalog::Origin;
 use crate::catalog::sources::source as rate_source;
 use crate::cost::{cents, usd};
 use crate::decision::explain::{CardText, Diff, FlipText};
@@ -334,7 +334,7 @@ fn rate_view(r: crate::catalog::RateRef, rates: &crate::catalog::Rates) -> RateV
 /// divided by the rate, which is what the bill counts.
 fn single_rate(l: &crate::cost::Line, rates: &crate::catalog::Rates) -> Option<(String, &'static str, String)> {
     let [r] = l.rates.as_slice() else { return None };
-    if r.value_kind() != crate::catalog::rates::ValueKind::Price {
+    if r.value_kind() != crate::catalog::ValueKind::Price {
         return None;
     }
     let v = rates.get(*r).filter(|v| *v > 0.0 && v.is_finite())?;

@@ -5,7 +5,7 @@
 //! override (this region or every region) so that resetting it removes the right one.
 
 use crate::catalog::ids::REGION_OPTS;
-use crate::catalog::rates::{Quote, RateRef};
+use crate::catalog::{Quote, RateRef};
 use crate::catalog::sources::source;
 use crate::catalog::{Overrides, CATALOG_AS_OF};
 use crate::model::Action;
@@ -173,7 +173,7 @@ pub fn reset(row: &RateRow) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::rates::{InstanceRate, Rate};
+    use crate::catalog::{InstanceRate, Rate};
     use crate::model::{update, Model};
 
     #[test]

@@ -48,7 +48,7 @@ impl Costs {
 
 /// The cheapest GPU instance type of the catalog in `region`, if any is priced there.
 fn gpu_instance(rates: &Rates) -> Option<usize> {
-    use crate::catalog::rates::{InstanceRate, RateRef};
+    use crate::catalog::{InstanceRate, RateRef};
     INSTANCES
         .iter()
         .enumerate()

@@ -1,4 +1,5 @@
-//! Every rate the cost model uses, as data, and the resolved view of one region.
+//! The rate table: every scalar rate's text id, label, unit, kind and sourced quotes by region, and
+//! what a [`RateRef`] means in words (its id, label, unit and quotes, per-instance rates included).
 //!
 //! A rate has a stable text id (`fargate.vcpu.x86`, `ec2.ondemand.m5.large`, ...) because ids travel in
 //! exported overrides and show up as provenance next to each line of a bill. Its values are
@@ -6,163 +7,18 @@
 //! rate may have no quote at all for a region; the model then reports it missing instead of guessing.
 //! Some rates exist with no quote anywhere (Windows EC2 prices, Windows Fargate Savings Plan rates):
 //! their ids are still real so that a user can supply them as overrides.
-//!
-//! The model never looks rates up by text. [`Rates::resolve`] turns the catalog and the user's
-//! [`Overrides`] into one flat array for one region, once per change of region or override, and the
-//! model reads it by [`RateRef`] index thousands of times per slider move.
 
 use std::borrow::Cow;
 
 use super::ids::{INSTANCE_OPTS, REGION_OPTS};
-use super::instances::{INSTANCES, INSTANCE_COUNT};
-use super::overrides::Overrides;
+use super::instances::INSTANCES;
+use super::rate_ids::{InstanceRate, Rate, RateKind, RateRef};
 use super::sources::Grade;
+use super::types::{Quote, ValueKind};
 
-/// One sourced value of a rate in one region (or in every region).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Quote {
-    /// Region id from `REGION_OPTS`, or `"*"` when the source quotes one figure for every region.
-    pub region: &'static str,
-    /// The value, in the rate's unit.
-    pub value: f64,
-    /// How directly AWS backs it.
-    pub grade: Grade,
-    /// Source id from [`super::sources::SOURCES`].
-    pub source: &'static str,
-    /// When the value was read or last confirmed (`YYYY-MM-DD` or `YYYY-MM`).
-    pub as_of: &'static str,
-    /// How the value was derived, when it is not copied as is (empty otherwise).
-    pub note: &'static str,
-}
-
-impl Quote {
-    /// A quote with no derivation note.
-    pub const fn new(region: &'static str, value: f64, grade: Grade, source: &'static str, as_of: &'static str) -> Quote {
-        Quote { region, value, grade, source, as_of, note: "" }
-    }
-
-    /// The same quote with a derivation note.
-    pub const fn with_note(self, note: &'static str) -> Quote {
-        Quote { note, ..self }
-    }
-
-    /// Whether this quote applies to the region with id `region`.
-    pub fn covers(&self, region: &str) -> bool {
-        self.region == "*" || self.region == region
-    }
-}
-
-/// What kind of number a rate is, which bounds what an override may set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueKind {
-    /// US dollars per unit: any finite value ≥ 0.
-    Price,
-    /// A share in percent: 0 to 100.
-    Percent,
-    /// A plain quantity (GB, requests, seconds): any finite value ≥ 0.
-    Quantity,
-}
-
-macro_rules! scalar_rates {
-    ($($variant:ident),+ $(,)?) => {
-        /// Rates that are one number per region (instance prices are addressed through [`RateRef::ec2`]).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Rate { $($variant),+ }
-
-        impl Rate {
-            /// Every scalar rate, in [`SCALAR_RATES`] order.
-            pub const ALL: &'static [Rate] = &[$(Rate::$variant),+];
-        }
-    };
-}
-
-scalar_rates!(
-    FargateVcpuX86,
-    FargateGbX86,
-    FargateVcpuArm,
-    FargateGbArm,
-    FargateVcpuWindows,
-    FargateGbWindows,
-    FargateWindowsLicence,
-    FargateStorage,
-    FargateSpotVcpuX86,
-    FargateSpotGbX86,
-    FargateSpotVcpuArm,
-    FargateSpotGbArm,
-    FargateSp1yVcpuX86,
-    FargateSp1yGbX86,
-    FargateSp1yVcpuArm,
-    FargateSp1yGbArm,
-    FargateSp1yVcpuWindows,
-    FargateSp1yGbWindows,
-    FargateSp3yVcpuX86,
-    FargateSp3yGbX86,
-    FargateSp3yVcpuArm,
-    FargateSp3yGbArm,
-    FargateSp3yVcpuWindows,
-    FargateSp3yGbWindows,
-    Ec2Sp1yDiscount,
-    Ec2Sp3yDiscount,
-    EcsReservedMemory,
-    EksClusterStandard,
-    EksClusterExtended,
-    AppRunnerVcpu,
-    AppRunnerGb,
-    LambdaRequests,
-    LambdaGbsX86Tier1,
-    LambdaGbsX86Tier2,
-    LambdaGbsX86Tier3,
-    LambdaGbsArmTier1,
-    LambdaGbsArmTier2,
-    LambdaGbsArmTier3,
-    LambdaFreeRequests,
-    LambdaFreeGbs,
-    EcsAnywhereInstance,
-    EksAnywhereSub1y,
-    EksAnywhereSub3y,
-    AlbHour,
-    AlbLcu,
-    AlbRequestsPerConnection,
-    AlbConnectionSeconds,
-    NatHour,
-    NatGb,
-    Ipv4Hour,
-    DtoFreeGb,
-    DtoTier1,
-    DtoTier2,
-    DtoTier3,
-    DtoTier4,
-);
-
-/// Number of scalar rates.
-pub const SCALAR_COUNT: usize = Rate::ALL.len();
-
-/// Per-instance-type rates: one rate per kind and instance type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum InstanceRate {
-    /// Linux on-demand price per instance-hour.
-    OnDemand,
-    /// Windows (licence included) on-demand price per instance-hour. No quotes yet: override to use.
-    OnDemandWindows,
-    /// Average Spot saving against on-demand, in percent.
-    SpotSaving,
-}
-
-impl InstanceRate {
-    /// Every kind, in index order.
-    pub const ALL: [InstanceRate; 3] = [InstanceRate::OnDemand, InstanceRate::OnDemandWindows, InstanceRate::SpotSaving];
-
-    fn prefix(self) -> &'static str {
-        match self {
-            InstanceRate::OnDemand => "ec2.ondemand.",
-            InstanceRate::OnDemandWindows => "ec2.ondemand-windows.",
-            InstanceRate::SpotSaving => "ec2.spot-saving.",
-        }
-    }
-}
-
-/// Total number of rates: the scalar ones plus one per instance type and [`InstanceRate`].
-pub const RATE_COUNT: usize = SCALAR_COUNT + InstanceRate::ALL.len() * INSTANCE_COUNT;
+/// When this catalog was compiled (`YYYY-MM-DD`). Each value also carries the date its source was read,
+/// which can be earlier.
+pub const CATALOG_AS_OF: &str = "2026-11-22";
 
 /// The definition of a scalar rate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -389,63 +245,7 @@ pub static SCALAR_RATES: &[RateDef] = &[
     ]),
 ];
 
-/// A rate, scalar or per instance type: an index into every rate array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct RateRef(u16);
-
-impl From<Rate> for RateRef {
-    fn from(r: Rate) -> RateRef {
-        RateRef(r as u16)
-    }
-}
-
-/// What a [`RateRef`] points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RateKind {
-    /// A scalar rate.
-    Scalar(Rate),
-    /// A per-instance rate: the kind and the index into `INSTANCE_OPTS`.
-    Instance(InstanceRate, usize),
-}
-
 impl RateRef {
-    /// A scalar rate.
-    pub const fn scalar(r: Rate) -> RateRef {
-        RateRef(r as u16)
-    }
-
-    /// A per-instance rate (the instance index is clamped to the table).
-    pub const fn ec2(kind: InstanceRate, instance: usize) -> RateRef {
-        let i = if instance < INSTANCE_COUNT { instance } else { INSTANCE_COUNT - 1 };
-        RateRef((SCALAR_COUNT + kind as usize * INSTANCE_COUNT + i) as u16)
-    }
-
-    /// Position in every rate array, below [`RATE_COUNT`].
-    pub const fn index(self) -> usize {
-        self.0 as usize
-    }
-
-    /// The rate at `index`, if any.
-    pub fn from_index(index: usize) -> Option<RateRef> {
-        (index < RATE_COUNT).then_some(RateRef(index as u16))
-    }
-
-    /// Every rate, scalar ones first.
-    pub fn all() -> impl Iterator<Item = RateRef> {
-        (0..RATE_COUNT).map(|i| RateRef(i as u16))
-    }
-
-    /// What this rate points at.
-    pub fn kind(self) -> RateKind {
-        let i = self.index();
-        if i < SCALAR_COUNT {
-            RateKind::Scalar(Rate::ALL[i])
-        } else {
-            let j = i - SCALAR_COUNT;
-            RateKind::Instance(InstanceRate::ALL[j / INSTANCE_COUNT], j % INSTANCE_COUNT)
-        }
-    }
-
     /// The stable text id.
     pub fn id(self) -> Cow<'static, str> {
         match self.kind() {
@@ -518,90 +318,7 @@ impl RateRef {
 
     /// Whether `v` is an acceptable value for this rate.
     pub fn accepts(self, v: f64) -> bool {
-        let max = match self.value_kind() {
-            ValueKind::Percent => 100.0,
-            ValueKind::Price => super::overrides::MAX_PRICE,
-            ValueKind::Quantity => super::overrides::MAX_QUANTITY,
-        };
-        v.is_finite() && (0.0..=max).contains(&v)
-    }
-}
-
-/// Where a resolved value came from.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Origin {
-    /// The catalog's quote.
-    Catalog(&'static Quote),
-    /// A user override.
-    Override,
-}
-
-/// The rates of one region with the user's overrides applied: what the cost model reads.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rates {
-    region: usize,
-    vals: [f64; RATE_COUNT],
-    have: [bool; RATE_COUNT],
-    overridden: [bool; RATE_COUNT],
-}
-
-impl Rates {
-    /// Resolves every rate for region `region` (index into `REGION_OPTS`, clamped), overrides first.
-    pub fn resolve(region: usize, overrides: &Overrides) -> Rates {
-        let region = region.min(REGION_OPTS.len() - 1);
-        let mut r = Rates { region, vals: [0.0; RATE_COUNT], have: [false; RATE_COUNT], overridden: [false; RATE_COUNT] };
-        for rate in RateRef::all() {
-            let i = rate.index();
-            if let Some(v) = overrides.value_for(rate, region) {
-                r.vals[i] = v;
-                r.have[i] = true;
-                r.overridden[i] = true;
-            } else if let Some(q) = rate.quote(region) {
-                r.vals[i] = q.value;
-                r.have[i] = true;
-            }
-        }
-        r
-    }
-
-    /// The catalog's rates for `region` with no override.
-    pub fn catalog(region: usize) -> Rates {
-        Rates::resolve(region, &Overrides::default())
-    }
-
-    /// Index of the region these rates are for.
-    pub fn region(&self) -> usize {
-        self.region
-    }
-
-    /// The value of a rate, if the catalog or an override gives one for this region.
-    #[inline]
-    pub fn get(&self, rate: impl Into<RateRef>) -> Option<f64> {
-        let i = rate.into().index();
-        self.have[i].then_some(self.vals[i])
-    }
-
-    /// Whether the user overrode this rate.
-    pub fn is_overridden(&self, rate: impl Into<RateRef>) -> bool {
-        self.overridden[rate.into().index()]
-    }
-
-    /// Where the value of a rate came from (`None` when there is no value).
-    pub fn origin(&self, rate: impl Into<RateRef>) -> Option<Origin> {
-        let rate = rate.into();
-        let i = rate.index();
-        if !self.have[i] {
-            None
-        } else if self.overridden[i] {
-            Some(Origin::Override)
-        } else {
-            rate.quote(self.region).map(Origin::Catalog)
-        }
-    }
-
-    /// Every overridden rate.
-    pub fn overridden(&self) -> impl Iterator<Item = RateRef> + '_ {
-        RateRef::all().filter(|r| self.overridden[r.index()])
+        self.value_kind().check(v).is_ok()
     }
 }
 
@@ -609,6 +326,7 @@ impl Rates {
 mod tests {
     use super::*;
     use crate::catalog::sources::source;
+    use crate::catalog::rate_ids::SCALAR_COUNT;
 
     #[test]
     fn table_order_matches_keys() {
@@ -649,43 +367,6 @@ mod tests {
                 assert!(!regions[i + 1..].contains(a), "{} quotes {a} twice", r.id());
             }
         }
-    }
-
-    #[test]
-    fn per_second_fargate_rates_match_the_price_list_within_a_hundredth_of_a_cent() {
-        let r = Rates::catalog(0);
-        let near = |a: f64, b: f64| (a - b).abs() < 0.00001;
-        assert!(near(r.get(Rate::FargateVcpuX86).unwrap(), 0.04048));
-        assert!(near(r.get(Rate::FargateGbX86).unwrap(), 0.004445));
-        assert!(near(r.get(Rate::FargateVcpuArm).unwrap(), 0.03238));
-        assert!(near(r.get(Rate::FargateGbArm).unwrap(), 0.00356));
-        assert!(near(r.get(Rate::FargateStorage).unwrap(), 0.000111));
-        assert!(near(r.get(Rate::FargateWindowsLicence).unwrap(), 0.046));
-    }
-
-    #[test]
-    fn us_east_1_has_a_value_for_every_rate_with_any_quote() {
-        let r = Rates::catalog(0);
-        for rate in RateRef::all() {
-            if !rate.quotes().is_empty() {
-                assert!(r.get(rate).is_some(), "{}", rate.id());
-                assert!(matches!(r.origin(rate), Some(Origin::Catalog(_))));
-            }
-        }
-        assert_eq!(r.get(RateRef::ec2(InstanceRate::OnDemand, 2)), Some(0.096));
-        assert_eq!(r.get(RateRef::ec2(InstanceRate::OnDemandWindows, 2)), None);
-    }
-
-    #[test]
-    fn other_regions_only_have_what_is_sourced() {
-        let eu = Rates::catalog(1);
-        assert_eq!(eu.region(), 1);
-        assert_eq!(eu.get(Rate::FargateVcpuX86), Some(0.04048));
-        assert_eq!(eu.get(Rate::AlbHour), None);
-        assert_eq!(eu.get(Rate::EksClusterStandard), Some(0.10));
-        assert_eq!(eu.get(RateRef::ec2(InstanceRate::OnDemand, 2)), None);
-        assert_eq!(eu.get(RateRef::ec2(InstanceRate::SpotSaving, 2)), Some(57.0));
-        assert_eq!(Rates::catalog(99).region(), REGION_OPTS.len() - 1);
     }
 
     #[test]
