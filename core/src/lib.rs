@@ -11,12 +11,15 @@
 //! - [`decision`]: hard-constraint rules, the five-step flow, plans, traps and explanations.
 //! - [`catalog`]: the dated pricing catalog with sources; `cost`: monthly costs per platform.
 //! - [`chart`]: scales, ticks, exact crossovers and chart geometry.
+//! - [`format`]: every number written as text (money, quantities, percentages, durations), with one
+//!   rounding rule and one rendering of a missing value.
 
 pub mod catalog;
 pub mod chart;
 pub mod cost;
 pub mod decision;
 pub mod embed;
+pub mod format;
 pub mod platform;
 pub mod saved;
 mod sort;

@@ -131,7 +131,7 @@ fn set(m: &mut Model, k: Key, v: Val) {
         return;
     }
     let raw = match &v {
-        Val::Num(n) => crate::url::format_number(*n, 6),
+        Val::Num(n) => crate::format::trimmed(*n, 6),
         _ => String::new(),
     };
     if let Some(why) = m.state.set(k, v) {

@@ -82,7 +82,7 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
             ReadError::NotAnObject => write!(f, "it is not an object with \"v\" and \"scenarios\""),
-            ReadError::Version(Some(v)) => write!(f, "it is version {} of the format and this build reads version {VERSION}", crate::url::format_number(*v, 3)),
+            ReadError::Version(Some(v)) => write!(f, "it is version {} of the format and this build reads version {VERSION}", crate::format::trimmed(*v, 3)),
             ReadError::Version(None) => write!(f, "it has no version \"v\""),
             ReadError::UnknownField(k) => write!(f, "the field \"{}\" is not part of the format", crate::url::shown(k)),
             ReadError::BadField { entry: 0, field } => write!(f, "\"{field}\" is missing or of the wrong type"),

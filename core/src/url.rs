@@ -4,6 +4,7 @@
 //! each produces a [`Notice`] in plain words. [`to_query`] writes only the inputs that differ from their
 //! defaults, in table order, so links stay short and a query read back gives the same state.
 
+use crate::format::trimmed;
 use crate::params::{Key, Kind, PARAMS};
 use crate::state::{Adjust, State, Val};
 
@@ -110,24 +111,13 @@ fn value_text(k: Key, s: &State) -> String {
     }
 }
 
-/// Formats a number with at most `decimals` decimals and no trailing zeros.
-pub fn format_number(v: f64, decimals: u32) -> String {
-    let s = format!("{:.*}", decimals as usize, v);
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s
-    }
-}
-
 /// The URL text of one value.
 pub fn encode_value(k: Key, s: &State) -> String {
     let p = k.param();
     match (p.kind, s.get(k)) {
         (Kind::Flag { .. }, Val::Flag(b)) => if *b { "1" } else { "0" }.to_string(),
         (Kind::Choice { .. }, Val::Choice(_)) => s.choice_id(k).to_string(),
-        (Kind::Number { decimals, .. }, Val::Num(n)) => format_number(*n, decimals),
+        (Kind::Number { decimals, .. }, Val::Num(n)) => trimmed(*n, decimals as usize),
         (Kind::Set { options }, Val::Set(b)) => options
             .iter()
             .enumerate()

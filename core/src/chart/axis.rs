@@ -1,8 +1,8 @@
 //! The axes of the crossover charts and their wording: which input each axis sweeps, its tick
 //! labels, readout values and the crossover sentences, so the shell never words a number itself.
 
-use super::labels::{compact, fixed, grouped, sig3, trimmed, DASH};
 use super::ticks::ticks_with;
+use crate::format::{compact, fixed, grouped, percent, sig3, MISSING};
 use crate::params::Key;
 
 
@@ -56,10 +56,10 @@ impl Axis {
     /// A tick label: "40 %", "120 tasks", "1.5k req/s".
     pub fn tick_label(self, v: f64) -> String {
         if !v.is_finite() {
-            return DASH.to_string();
+            return MISSING.to_string();
         }
         match self {
-            Axis::Util => format!("{} %", trimmed(v, 2)),
+            Axis::Util => percent(v, 2),
             Axis::Tasks => tasks_text(v),
             Axis::Rps => format!("{} req/s", compact(v)),
         }
@@ -68,7 +68,7 @@ impl Axis {
     /// A value for a readout: "78.4 %", "14 tasks", "38.2 req/s".
     pub fn value_text(self, v: f64) -> String {
         if !v.is_finite() {
-            return DASH.to_string();
+            return MISSING.to_string();
         }
         match self {
             Axis::Util => format!("{} %", fixed(v, 1)),
@@ -80,7 +80,7 @@ impl Axis {
     /// A value inside a sentence: "78.4 % utilization", "14 tasks", "38.2 requests per second".
     pub fn phrase(self, v: f64) -> String {
         if !v.is_finite() {
-            return DASH.to_string();
+            return MISSING.to_string();
         }
         match self {
             Axis::Util => format!("{} % utilization", fixed(v, 1)),

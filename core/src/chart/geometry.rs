@@ -3,13 +3,13 @@
 
 use super::axis::{crossover_sentence, Axis};
 use super::crossings::Side;
-use super::labels::usd_tick;
 use super::path::{path_d, px};
 use super::scale::LinearScale;
 use super::series::{pair_crossings, Series};
 use super::steps::step_points;
 use super::ticks::{nice_domain, nice_ticks};
 use super::Point;
+use crate::format::usd_tick;
 
 /// Space around the plot area for tick labels, in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]

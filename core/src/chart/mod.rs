@@ -3,7 +3,8 @@
 //!
 //! Why it is shaped this way:
 //! - The Yew shell writes the SVG by hand and does no arithmetic and no formatting of money, so every
-//!   number a chart shows comes out of here already placed and worded: path `d` strings, tick
+//!   number a chart shows comes out of here already placed and worded (the texts by
+//!   [`crate::format`], like every other figure of the page): path `d` strings, tick
 //!   positions and labels, crossover markers with their sentence, and the readout under the pointer
 //!   or the keyboard ([`ChartGeometry`]).
 //! - On utilization and traffic, costs are continuous and piecewise linear: they bend only where a
@@ -21,14 +22,12 @@
 //!
 //! Points are `(x, y)` tuples: `x` is the axis value, `y` the monthly cost in USD.
 //!
-//! One subject per file: `axis` (axes and their wording), `labels` (money and number texts),
-//! `scale` and `ticks`, `trace`, `crossings` (continuous axes), `steps` (the task axis), `series`,
+//! One subject per file: `axis` (axes and their wording), `scale` and `ticks`, `trace`, `crossings` (continuous axes), `steps` (the task axis), `series`,
 //! `path` (pixel text), `geometry` (the laid-out chart) and `readout` (pointer and keyboard).
 
 mod axis;
 mod crossings;
 mod geometry;
-mod labels;
 mod path;
 mod readout;
 mod scale;
@@ -40,7 +39,6 @@ mod trace;
 pub use axis::{crossover_sentence, run_sentence, Axis};
 pub use crossings::{crossings, Crossing, Side};
 pub use geometry::{Anchor, ChartGeometry, Crossover, Padding, PlotArea, SeriesPath, Tick, LABEL_CHAR_PX};
-pub use labels::{usd, usd_tick};
 pub use readout::{Move, Readout, ReadoutValue};
 pub use scale::LinearScale;
 pub use series::{pair_crossings, Series, SeriesCrossing};

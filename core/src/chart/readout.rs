@@ -2,10 +2,10 @@
 //! snapped to crossovers, ticks and whole percents, and the stops a keyboard move goes to.
 
 use super::geometry::ChartGeometry;
-use super::labels::usd;
 use super::path::px;
 use super::series::Series;
 use super::ticks::Step;
+use crate::format::usd;
 
 /// The value of every series at one axis value.
 #[derive(Debug, Clone, PartialEq)]

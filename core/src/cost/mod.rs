@@ -16,7 +16,7 @@
 //!
 //! Where to start: [`CostInputs::from_state`], then [`totals`] or [`breakdown`] for each
 //! [`Platform`]; [`commit::commitments`] and [`commit::spot`] for the commitments panel; [`money`]
-//! for display rounding.
+//! for rounding to cents ([`crate::format`] writes the figures).
 
 mod anywhere;
 mod app_runner;
@@ -138,7 +138,7 @@ impl std::fmt::Display for NotViable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
             NotViable::JobTooLongForLambda { minutes } => {
-                write!(f, "job over 15 minutes ({} min); a Lambda invocation stops at 15", money::qty(minutes))
+                write!(f, "job over 15 minutes ({}); a Lambda invocation stops at 15", crate::format::minutes(minutes))
             }
             NotViable::Unsupported { platform, need } => {
                 let what = match need {

@@ -64,8 +64,8 @@ impl Change {
             Change::Flag(_, false) => format!("untick “{label}”"),
             Change::Workload(w) => format!("make the workload “{}”", w.label()),
             Change::Ops(o) => format!("set the operations appetite to “{}”", o.label()),
-            Change::JobMinutes(m) if m > 15.0 => format!("let jobs run longer than 15 minutes ({m} min)"),
-            Change::JobMinutes(m) => format!("keep jobs within 15 minutes ({m} min)"),
+            Change::JobMinutes(m) if m > 15.0 => format!("let jobs run longer than 15 minutes ({})", crate::format::minutes(m)),
+            Change::JobMinutes(m) => format!("keep jobs within 15 minutes ({})", crate::format::minutes(m)),
         }
     }
 
@@ -75,7 +75,7 @@ impl Change {
             Change::Flag(_, on) => if on { "1" } else { "0" }.to_string(),
             Change::Workload(w) => w.id().to_string(),
             Change::Ops(o) => o.id().to_string(),
-            Change::JobMinutes(m) => crate::url::format_number(m, 2),
+            Change::JobMinutes(m) => crate::format::trimmed(m, 2),
         };
         format!("{}={}", self.key().name(), v)
     }

@@ -6,7 +6,7 @@
 
 use crate::catalog::Origin;
 use crate::catalog::sources::source as rate_source;
-use crate::cost::{cents, usd};
+use crate::format::{trimmed, usd, usd_plain};
 use crate::decision::explain::{CardText, Diff, FlipText};
 use crate::decision::sources::{source, SourceId};
 use crate::decision::traps::Trap;
@@ -292,7 +292,7 @@ pub(crate) fn link(state: &State, f: &FlipText) -> LinkView {
 }
 
 fn rate_view(r: crate::catalog::RateRef, rates: &crate::catalog::Rates) -> RateView {
-    let value = rates.get(r).map(|v| format!("{} {}", crate::url::format_number(v, 10), r.unit())).unwrap_or_default();
+    let value = rates.get(r).map(|v| format!("{} {}", trimmed(v, 10), r.unit())).unwrap_or_default();
     match rates.origin(r) {
         Some(Origin::Override) => RateView {
             id: r.id().into_owned(),
@@ -340,7 +340,7 @@ fn single_rate(l: &crate::cost::Line, rates: &crate::catalog::Rates) -> Option<(
     let v = rates.get(*r).filter(|v| *v > 0.0 && v.is_finite())?;
     let unit = r.unit().strip_prefix("USD per ")?;
     let q = l.amount / v;
-    q.is_finite().then(|| (crate::url::format_number(q, 6), unit, crate::url::format_number(v, 10)))
+    q.is_finite().then(|| (trimmed(q, 6), unit, trimmed(v, 10)))
 }
 
 /// The cost view of one platform.
@@ -350,8 +350,8 @@ pub fn cost_view(p: Platform, costs: &Costs) -> CostView {
         Ok(b) => {
             let line_items = b.monthly - b.compute;
             CostView {
-                monthly_usd: format!("{:.2}", cents(b.monthly)),
-                compute_usd: format!("{:.2}", cents(b.compute)),
+                monthly_usd: usd_plain(b.monthly),
+                compute_usd: usd_plain(b.compute),
                 headline: format!("{} a month", usd(b.monthly)),
                 sub: if line_items.abs() >= 0.005 {
                     format!("compute {} + line items {}", usd(b.compute), usd(line_items))
@@ -371,7 +371,7 @@ pub fn cost_view(p: Platform, costs: &Costs) -> CostView {
                         label: l.label,
                         detail: l.detail.clone(),
                         amount: usd(l.amount),
-                        amount_usd: format!("{:.2}", cents(l.amount)),
+                        amount_usd: usd_plain(l.amount),
                         quantity,
                         unit: unit.to_string(),
                         rate,

@@ -9,7 +9,7 @@ use crate::catalog::{Quote, RateRef};
 use crate::catalog::sources::source;
 use crate::catalog::{Overrides, CATALOG_AS_OF};
 use crate::model::Action;
-use crate::url::format_number;
+use crate::format::trimmed;
 
 use super::cards::SourceView;
 
@@ -102,9 +102,9 @@ pub fn row(rate: RateRef, region: usize, overrides: &Overrides) -> RateRow {
     } else {
         None
     };
-    let original = quote.map(|q| format_number(q.value, 10)).unwrap_or_default();
+    let original = quote.map(|q| trimmed(q.value, 10)).unwrap_or_default();
     let value = match overrides.value_for(rate, region) {
-        Some(v) => format_number(v, 10),
+        Some(v) => trimmed(v, 10),
         None => original.clone(),
     };
     let src = quote.and_then(|q| source(q.source));

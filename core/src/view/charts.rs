@@ -7,13 +7,13 @@
 //! `platform:pricing`, so a crossover always says what it compares.
 
 use crate::catalog::ids::INSTANCE_OPTS;
-use crate::chart::{run_sentence, usd, Axis, ChartGeometry, Padding, Series};
+use crate::chart::{run_sentence, Axis, ChartGeometry, Padding, Series};
+use crate::format::{trimmed, usd, MISSING};
 use crate::cost::totals;
 use crate::decision::{Decision, Status};
 use crate::params::Pricing;
 use crate::platform::Platform;
 use crate::state::State;
-use crate::url::format_number;
 
 use super::costs::Costs;
 
@@ -292,8 +292,8 @@ fn crossings(axis: Axis, g: &ChartGeometry, legend: &[LegendView]) -> (Vec<Cross
             RunView {
                 a: first.a.clone(),
                 b: first.b.clone(),
-                from: format_number(first.at, 4),
-                to: format_number(last.at, 4),
+                from: trimmed(first.at, 4),
+                to: trimmed(last.at, 4),
                 count: idx.len(),
                 text: run_sentence(&label(&first.a), &label(&first.b), axis, idx.len(), (first.at, last.at), until, &label(&last.cheaper)),
                 number,
@@ -333,7 +333,7 @@ fn crossings(axis: Axis, g: &ChartGeometry, legend: &[LegendView]) -> (Vec<Cross
         .zip(run_of)
         .map(|((c, number), run)| {
             let (label_x, label_y) = if number.is_some() { spots.next().unwrap_or((c.x, c.y - 9.0)) } else { (c.x, c.y) };
-            CrossoverView { a: c.a.clone(), b: c.b.clone(), at: format_number(c.at, 4), text: c.text.clone(), x: c.x, y: c.y, label_x, label_y, number, run }
+            CrossoverView { a: c.a.clone(), b: c.b.clone(), at: trimmed(c.at, 4), text: c.text.clone(), x: c.x, y: c.y, label_x, label_y, number, run }
         })
         .collect();
     (crossovers, runs)
@@ -432,7 +432,7 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize
         .iter()
         .map(|&x| {
             let mut row = vec![axis.value_text(x)];
-            row.extend(geometry.series().iter().map(|se| se.cost_at(axis, x).map(usd).unwrap_or_else(|| "—".into())));
+            row.extend(geometry.series().iter().map(|se| se.cost_at(axis, x).map(usd).unwrap_or_else(|| MISSING.into())));
             row
         })
         .collect();

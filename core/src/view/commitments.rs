@@ -8,11 +8,11 @@
 
 use crate::catalog::Rates;
 use crate::cost::commit::{commitments, spot};
-use crate::cost::{cents, usd, NotCosted};
+use crate::cost::{cents, NotCosted};
+use crate::format::{months, percent, trimmed, usd, usd_plain};
 use crate::decision::{Decision, Status};
 use crate::params::Pricing;
 use crate::platform::Platform;
-use crate::url::format_number;
 
 use super::costs::Costs;
 
@@ -73,7 +73,7 @@ fn months_text(m: f64) -> String {
     if m == 0.0 {
         "Saves from the first month (nothing is paid upfront).".to_string()
     } else {
-        format!("Pays for itself after {} months.", format_number(m, 1))
+        format!("Pays for itself after {}.", months(m))
     }
 }
 
@@ -117,7 +117,7 @@ fn block(p: Platform, recommended: bool, costs: &Costs, rates: &Rates) -> Commit
             platform: p.id(),
             pricing: Pricing::OnDemand.id(),
             label: "On-demand".into(),
-            monthly_usd: format!("{:.2}", cents(od)),
+            monthly_usd: usd_plain(od),
             monthly: usd(od),
             versus: "pay only for what runs".into(),
             break_even_months: String::new(),
@@ -130,8 +130,8 @@ fn block(p: Platform, recommended: bool, costs: &Costs, rates: &Rates) -> Commit
             Some(m) => months_text(m),
             None => match r.break_even_util {
                 Some(u) if u > 0.0 && u < 100.0 => format!(
-                    "Never pays off at this utilization: the commitment is owed every hour, used or not. It beats on-demand above {} % utilization.",
-                    format_number(u, 1)
+                    "Never pays off at this utilization: the commitment is owed every hour, used or not. It beats on-demand above {} utilization.",
+                    percent(u, 1)
                 ),
                 _ => "Never pays off at this utilization: the commitment is owed every hour, used or not.".to_string(),
             },
@@ -140,10 +140,10 @@ fn block(p: Platform, recommended: bool, costs: &Costs, rates: &Rates) -> Commit
             platform: p.id(),
             pricing: r.plan.id(),
             label: format!("Compute Savings Plan, {term}, no upfront (sized for the peak)"),
-            monthly_usd: format!("{:.2}", cents(r.committed_monthly)),
+            monthly_usd: usd_plain(r.committed_monthly),
             monthly: usd(r.committed_monthly),
             versus: versus(r.saving_monthly),
-            break_even_months: r.months_to_break_even.map(|m| format_number(m, 1)).unwrap_or_default(),
+            break_even_months: r.months_to_break_even.map(|m| trimmed(m, 1)).unwrap_or_default(),
             break_even,
         });
     }
@@ -158,7 +158,7 @@ fn block(p: Platform, recommended: bool, costs: &Costs, rates: &Rates) -> Commit
                 platform: p.id(),
                 pricing: Pricing::Spot.id(),
                 label: format!("{label}, with {} of interruption overhead", usd(s.overhead_monthly)),
-                monthly_usd: format!("{:.2}", cents(s.spot_monthly)),
+                monthly_usd: usd_plain(s.spot_monthly),
                 monthly: usd(s.spot_monthly),
                 versus: versus(s.saving_monthly),
                 break_even_months: String::new(),
@@ -194,8 +194,8 @@ pub fn view(d: &Decision, costs: &Costs, util: f64, spot_overhead: f64) -> Commi
     }
     CommitmentsView {
         platforms: shown.into_iter().map(|(p, rec)| block(p, rec, costs, &costs.rates)).collect(),
-        spot_overhead: format!("{} %", format_number(spot_overhead, 1)),
-        util: format!("{} %", format_number(util, 2)),
+        spot_overhead: percent(spot_overhead, 1),
+        util: percent(util, 2),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::params::{Group, Key, Kind, PARAMS};
 use crate::state::State;
-use crate::url::format_number;
+use crate::format::trimmed;
 
 /// How one control is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,19 +96,19 @@ pub fn control(s: &State, key: Key) -> ControlView {
         }
         Kind::Number { min, max, decimals, unit, slider, .. } => {
             let v = s.num(key);
-            let value = format_number(v, decimals);
+            let value = trimmed(v, decimals as usize);
             ControlKind::Number {
                 value_text: format!("{value} {unit}"),
                 value,
-                min: format_number(min, decimals),
-                max: format_number(max, decimals),
+                min: trimmed(min, decimals as usize),
+                max: trimmed(max, decimals as usize),
                 unit,
                 slider: slider.map(|sl| {
                     (
-                        format_number(sl.min, 6),
-                        format_number(sl.max, 6),
-                        format_number(sl.step, 6),
-                        format_number(v.clamp(sl.min, sl.max), 6),
+                        trimmed(sl.min, 6),
+                        trimmed(sl.max, 6),
+                        trimmed(sl.step, 6),
+                        trimmed(v.clamp(sl.min, sl.max), 6),
                     )
                 }),
             }
