@@ -4,7 +4,8 @@
 
 use berth_core::catalog::{InstanceRate, Overrides, RateRef, Rates};
 use berth_core::cost::commit::commitments;
-use berth_core::cost::{breakdown, totals, usd, Binding, Breakdown, CostInputs, DeployOverhead, Need, NotCosted, NotViable};
+use berth_core::cost::{breakdown, totals, Binding, Breakdown, CostInputs, DeployOverhead, Need, NotCosted, NotViable};
+use berth_core::format::usd;
 use berth_core::params::{Arch, EksSupport, Key, Pricing};
 use berth_core::platform::Platform;
 

@@ -3,7 +3,7 @@
 
 use super::context::{require, Cx, Res, Usage};
 use super::ec2::fits;
-use super::money::{price, qty};
+use crate::format::{price, qty};
 use super::{LineId, Sink};
 use crate::catalog::instances::instance;
 use crate::catalog::Rate;

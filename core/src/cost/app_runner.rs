@@ -2,7 +2,7 @@
 //! instance) and its successor, ECS Express Mode (Fargate tasks behind a load balancer it creates).
 
 use super::context::{require, Cx, Res, Usage};
-use super::money::{price, qty};
+use crate::format::{price, qty};
 use super::{fargate, LineId, NotCosted, NotViable, Sink, Sizing};
 use crate::catalog::Rate;
 use crate::catalog::sizes::{round_up, APP_RUNNER_SIZES};

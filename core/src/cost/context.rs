@@ -3,7 +3,7 @@
 //!
 //! A leaf of the cost model: the platform files and the line items import it, it imports none of them.
 
-use super::money::{price, qty};
+use crate::format::{price, qty};
 use super::{CostInputs, LineId, Need, NotCosted, NotViable, Sink};
 use crate::catalog::{RateRef, Rates};
 use crate::platform::Platform;

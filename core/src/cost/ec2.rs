@@ -5,7 +5,7 @@
 //! ECS on EC2 is costed here; EKS nodes and Batch's EC2 compute environments call [`fleet`].
 
 use super::context::{require, spot_overhead, Cx, Res, Usage};
-use super::money::{price, qty};
+use crate::format::{price, qty};
 use super::{Binding, CostInputs, LineId, NotCosted, NotViable, Packing, Sink};
 use crate::catalog::ids::INSTANCE_OPTS;
 use crate::catalog::instances::instance;

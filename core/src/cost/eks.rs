@@ -1,7 +1,7 @@
 //! Amazon EKS: the control plane every cluster pays for, on top of its nodes (EC2) or pods (Fargate).
 
 use super::context::{require, Cx, Res, Usage};
-use super::money::{price, qty};
+use crate::format::{price, qty};
 use super::{ec2, fargate, LineId, Sink};
 use crate::catalog::Rate;
 use crate::params::{EksSupport, Pricing};

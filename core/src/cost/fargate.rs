@@ -5,7 +5,7 @@
 //! environments call [`tasks`] with their own platform, whose [`Platform::caps`] decide Spot.
 
 use super::context::{require, spot_overhead, Cx, Res, Usage};
-use super::money::{price, qty};
+use crate::format::{price, qty};
 use super::{LineId, NotCosted, NotViable, Sink, Sizing};
 use crate::catalog::Rate;
 use crate::catalog::sizes::{round_up, EKS_FARGATE_POD_OVERHEAD_GB, FARGATE_FREE_STORAGE_GB, FARGATE_SIZES, FARGATE_WINDOWS_SIZES};

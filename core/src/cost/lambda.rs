@@ -1,7 +1,7 @@
 //! AWS Lambda with container images: requests and tiered GB-seconds, with the free tier.
 
 use super::context::{require, Cx, Res, Usage};
-use super::money::{price, qty};
+use crate::format::{price, qty};
 use super::{LineId, NotCosted, NotViable, Sink};
 use crate::catalog::Rate;
 use crate::params::{Arch, Pricing};

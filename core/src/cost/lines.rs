@@ -4,7 +4,7 @@
 
 use super::app_runner::APP_RUNNER_MIN_SIZE;
 use super::context::{Cx, Res, Usage};
-use super::money::{price, qty};
+use crate::format::{price, qty};
 use super::{CostInputs, DeployOverhead, LineId, Sink};
 use crate::catalog::Rate;
 use crate::params::Key;

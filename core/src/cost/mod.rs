@@ -34,7 +34,7 @@ pub mod money;
 
 pub use inputs::CostInputs;
 pub use lines::alb_lcus;
-pub use money::{cents, usd};
+pub use money::cents;
 
 use crate::catalog::ids::{INSTANCE_OPTS, REGION_OPTS};
 use crate::catalog::{RateRef, Rates};

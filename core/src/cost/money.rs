@@ -2,10 +2,8 @@
 //!
 //! The model keeps full precision everywhere; only display rounds. AWS's printed examples round each
 //! line to the cent and then add the rounded lines, so [`cents`] rounds halves away from zero (the
-//! one rounding rule of [`crate::format`], which writes every figure as text). The text functions
-//! the cost formulas use are re-exported here so the platform files keep one short import.
-
-pub use crate::format::{price, qty, usd};
+//! one rounding rule of [`crate::format`], which writes every figure as text, the cost formulas'
+//! quantities and prices included).
 
 /// Rounds dollars to cents, halves away from zero (2.675 is 2.68 although it is stored as
 /// 2.67499…). Not finite gives 0.
