@@ -1,109 +1,17 @@
 //! Which rates exist and how they are addressed: the scalar [`Rate`]s, the per-instance-type
 //! [`InstanceRate`] kinds, and [`RateRef`], one index over both that every rate array uses.
 //!
-//! Only arithmetic on indices lives here; the text ids, labels, units and quotes are the rate table's
-//! (`table`), which builds on this module.
+//! The variants are generated from `core/data/catalog/rates.toml` by the build script. Only arithmetic
+//! on indices lives here; the text ids, labels, units and quotes are the rate table's (`table`), which
+//! builds on this module.
 
-use super::instances::INSTANCE_COUNT;
+use super::ids::INSTANCE_COUNT;
 
-macro_rules! scalar_rates {
-    ($($variant:ident),+ $(,)?) => {
-        /// Rates that are one number per region (instance prices are addressed through [`RateRef::ec2`]).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Rate { $($variant),+ }
-
-        impl Rate {
-            /// Every scalar rate, in declaration order (the order of the rate table).
-            pub const ALL: &'static [Rate] = &[$(Rate::$variant),+];
-        }
-    };
-}
-
-scalar_rates!(
-    FargateVcpuX86,
-    FargateGbX86,
-    FargateVcpuArm,
-    FargateGbArm,
-    FargateVcpuWindows,
-    FargateGbWindows,
-    FargateWindowsLicence,
-    FargateStorage,
-    FargateSpotVcpuX86,
-    FargateSpotGbX86,
-    FargateSpotVcpuArm,
-    FargateSpotGbArm,
-    FargateSp1yVcpuX86,
-    FargateSp1yGbX86,
-    FargateSp1yVcpuArm,
-    FargateSp1yGbArm,
-    FargateSp1yVcpuWindows,
-    FargateSp1yGbWindows,
-    FargateSp3yVcpuX86,
-    FargateSp3yGbX86,
-    FargateSp3yVcpuArm,
-    FargateSp3yGbArm,
-    FargateSp3yVcpuWindows,
-    FargateSp3yGbWindows,
-    Ec2Sp1yDiscount,
-    Ec2Sp3yDiscount,
-    EcsReservedMemory,
-    EksClusterStandard,
-    EksClusterExtended,
-    AppRunnerVcpu,
-    AppRunnerGb,
-    LambdaRequests,
-    LambdaGbsX86Tier1,
-    LambdaGbsX86Tier2,
-    LambdaGbsX86Tier3,
-    LambdaGbsArmTier1,
-    LambdaGbsArmTier2,
-    LambdaGbsArmTier3,
-    LambdaFreeRequests,
-    LambdaFreeGbs,
-    EcsAnywhereInstance,
-    EksAnywhereSub1y,
-    EksAnywhereSub3y,
-    AlbHour,
-    AlbLcu,
-    AlbRequestsPerConnection,
-    AlbConnectionSeconds,
-    NatHour,
-    NatGb,
-    Ipv4Hour,
-    DtoFreeGb,
-    DtoTier1,
-    DtoTier2,
-    DtoTier3,
-    DtoTier4,
-);
+// `Rate` and `InstanceRate`, one variant per record of `core/data/catalog/rates.toml`, in its order.
+include!(concat!(env!("OUT_DIR"), "/catalog_rate_ids.rs"));
 
 /// Number of scalar rates.
 pub const SCALAR_COUNT: usize = Rate::ALL.len();
-
-/// Per-instance-type rates: one rate per kind and instance type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum InstanceRate {
-    /// Linux on-demand price per instance-hour.
-    OnDemand,
-    /// Windows (licence included) on-demand price per instance-hour. No quotes yet: override to use.
-    OnDemandWindows,
-    /// Average Spot saving against on-demand, in percent.
-    SpotSaving,
-}
-
-impl InstanceRate {
-    /// Every kind, in index order.
-    pub const ALL: [InstanceRate; 3] = [InstanceRate::OnDemand, InstanceRate::OnDemandWindows, InstanceRate::SpotSaving];
-
-    /// The start of the text id of this kind of rate; the instance type follows it.
-    pub fn prefix(self) -> &'static str {
-        match self {
-            InstanceRate::OnDemand => "ec2.ondemand.",
-            InstanceRate::OnDemandWindows => "ec2.ondemand-windows.",
-            InstanceRate::SpotSaving => "ec2.spot-saving.",
-        }
-    }
-}
 
 /// Total number of rates: the scalar ones plus one per instance type and [`InstanceRate`].
 pub const RATE_COUNT: usize = SCALAR_COUNT + InstanceRate::ALL.len() * INSTANCE_COUNT;

@@ -1,5 +1,5 @@
-//! The catalog's leaf types and their limits: a sourced value ([`Quote`]), what kind of number a rate
-//! is ([`ValueKind`]) and the bounds every value, from the catalog or from a user, must respect.
+//! The catalog's leaf types and their limits: a sourced value ([`Quote`]), a Region where a rate is
+//! not offered ([`Absence`]), what kind of number a rate is ([`ValueKind`]) and the bounds every value, from the catalog or from a user, must respect.
 //!
 //! Nothing here knows a rate, a region or an instance, so every other catalog module can use it.
 
@@ -37,6 +37,20 @@ impl Quote {
     pub fn covers(&self, region: &str) -> bool {
         self.region == "*" || self.region == region
     }
+}
+
+/// A rate the catalog knows is not offered in one Region (the service or the option does not exist
+/// there), as opposed to a rate with no sourced figure yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Absence {
+    /// Region id from `REGION_OPTS`.
+    pub region: &'static str,
+    /// Why, in a few words of our own.
+    pub reason: &'static str,
+    /// Source id from [`super::sources::SOURCES`].
+    pub source: &'static str,
+    /// When this was read (`YYYY-MM-DD` or `YYYY-MM`).
+    pub as_of: &'static str,
 }
 
 /// What kind of number a rate is, which bounds what an override may set.

@@ -127,7 +127,11 @@ impl std::fmt::Display for NotCosted {
         match *self {
             NotCosted::MissingRate { rate, region } => {
                 let r = REGION_OPTS.get(region).map_or("?", |o| o.id);
-                write!(f, "missing rate {} for region {r}", rate.id())
+                write!(f, "missing rate {} for region {r}", rate.id())?;
+                match rate.absence(region) {
+                    Some(a) => write!(f, " (not offered there: {}; source {}, {})", a.reason, a.source, a.as_of),
+                    None => Ok(()),
+                }
             }
             NotCosted::NotViable(v) => write!(f, "not viable: {v}"),
         }
