@@ -58,6 +58,20 @@ proptest! {
         if f.has(Key::K8s) {
             if let Some(top) = d.top { prop_assert!(top.is_kubernetes() || top == Platform::Batch); }
         }
+        // Placement strategies and packing need instances: never a Fargate-backed answer.
+        if f.has(Key::PlacementStrategy) || f.has(Key::PackForCost) {
+            for p in fargate_backed { prop_assert!(!d.viable.contains(p)); }
+        }
+        if f.has(Key::PlacementStrategy) { prop_assert!(!d.viable.contains(Platform::Batch)); }
+        // Interruptible work that must be cheapest gets a Spot price wherever the pick has one.
+        if f.has(Key::Interruptible) && f.has(Key::LowestCost) {
+            prop_assert!(!d.viable.contains(Platform::EksFargate));
+            if let Some(pl) = d.top_plan() {
+                if matches!(pl.platform, Platform::EcsFargate | Platform::EcsEc2 | Platform::EksEc2 | Platform::Batch) {
+                    prop_assert!(matches!(pl.capacity.map(|c| c.id()), Some("spot" | "fargate-spot")), "{:?}", pl);
+                }
+            }
+        }
     }
 
     #[test]
@@ -77,6 +91,12 @@ proptest! {
             }
             if matches!(p, Platform::EcsAnywhere | Platform::EksAnywhere) { prop_assert!(pl.capacity.is_none()); }
             if p == Platform::Batch { prop_assert!(pl.deploy.is_none()); }
+            // Fargate Spot takes Linux tasks only.
+            if f.has(Key::Windows) { prop_assert_ne!(pl.capacity.map(|c| c.id()), Some("fargate-spot")); }
+            // Across VPCs or between ECS, EKS and Lambda: never App Mesh, in either advice; today never at all.
+            if f.has(Key::CrossVpc) || f.has(Key::MixedPlatforms) || f.advice == Advice::Current {
+                prop_assert!(!ids.contains("app-mesh"), "{:?} {}", p, ids);
+            }
         }
     }
 

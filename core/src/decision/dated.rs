@@ -112,9 +112,24 @@ pub static APP_RUNNER_NEVER_ZERO: DatedFact = DatedFact {
         source: SourceId::AppRunnerPricing,
 };
 
+/// Another standing fact the exam key predates: AWS Batch now recommends Fargate compute environments
+/// for most jobs, so interruptible jobs land on Fargate Spot rather than EC2 Spot Instances.
+pub static BATCH_FARGATE_FIRST: DatedFact = DatedFact {
+    id: "batch-fargate-first",
+    date: "2026-12-04",
+    title: "AWS Batch recommends Fargate for most jobs",
+    text: "AWS Batch advises Fargate compute environments unless jobs need more than 16 vCPUs or 120 GiB, a GPU, a custom AMI or very high throughput; retryable jobs then use Fargate Spot, which takes Linux jobs on x86 or Arm.",
+    date_on_aws_page: true,
+    source: SourceId::BatchFargate,
+};
+
 /// Looks a dated fact up by id.
 pub fn fact(id: &str) -> Option<&'static DatedFact> {
-    DATED.iter().find(|d| d.id == id).or((APP_RUNNER_NEVER_ZERO.id == id).then_some(&APP_RUNNER_NEVER_ZERO))
+    DATED
+        .iter()
+        .find(|d| d.id == id)
+        .or((APP_RUNNER_NEVER_ZERO.id == id).then_some(&APP_RUNNER_NEVER_ZERO))
+        .or((BATCH_FARGATE_FIRST.id == id).then_some(&BATCH_FARGATE_FIRST))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 use super::dated::{self, DatedFact};
 use super::flips::{Change, Neighbours};
+use super::flow::wants_instances;
 use super::plan::{plan, BatchCompute, Capacity, Deploy, DeployVia, Extra, Plan};
 use super::rules::Rule;
 use super::sources::{source, Source};
@@ -120,7 +121,7 @@ fn flip_text(changes: &[Change], top: Option<Platform>) -> FlipText {
 fn capacity_line(p: Platform, pl: &Plan, f: &Facts) -> Option<String> {
     let c = pl.capacity?;
     Some(match c {
-        Capacity::FargateSpot => "Capacity: Fargate Spot, up to 70 % off for work that tolerates interruption (Linux tasks on ECS only).".to_string(),
+        Capacity::FargateSpot => "Capacity: Fargate Spot, up to 70 % off for work that tolerates interruption (Linux tasks on ECS, x86 or Arm).".to_string(),
         Capacity::Spot => "Capacity: EC2 Spot Instances, the deepest discount, for work that can be interrupted and retried.".to_string(),
         Capacity::SavingsPlan => match p {
             P::EcsFargate | P::EksFargate | P::EcsExpress | P::Lambda => {
@@ -137,7 +138,7 @@ fn capacity_line(p: Platform, pl: &Plan, f: &Facts) -> Option<String> {
                     P::EksFargate => "Capacity: on-demand. EKS on Fargate has no Spot; EC2 nodes with Spot would be the way to save.".to_string(),
                     P::Lambda | P::AppRunner => "Capacity: on-demand; there is no Spot for this service.".to_string(),
                     P::EcsExpress => "Capacity: on-demand Fargate as Express Mode sets it up; a Fargate Spot strategy can be added to the service afterwards.".to_string(),
-                    _ if f.has(Key::Windows) => "Capacity: on-demand. Fargate Spot runs Linux tasks only.".to_string(),
+                    _ if f.has(Key::Windows) => "Capacity: on-demand. Fargate Spot runs Linux tasks only (x86 or Arm), never Windows; EC2 Spot is the way to save on Windows.".to_string(),
                     _ => "Capacity: on-demand.".to_string(),
                 }
             } else if f.has(Key::Steady) && p == P::AppRunner {
@@ -172,7 +173,7 @@ fn extra_line(e: Extra, p: Platform) -> String {
         Extra::ServiceConnect => "Service Connect gives name-based discovery with retries and traffic metrics between ECS services",
         Extra::CloudMap => "Cloud Map registers tasks under stable names so callers never track IP addresses",
         Extra::AppMesh => "App Mesh (the exam key's mesh): Envoy sidecars for traffic control and mTLS",
-        Extra::VpcLattice => "VPC Lattice connects services across VPCs and accounts with auth policies",
+        Extra::VpcLattice => "VPC Lattice connects services across VPCs and accounts, and between ECS, EKS and Lambda, with auth policies and no sidecars",
         Extra::SqsAppAutoscaling => "Application Auto Scaling tracks the queue backlog per task and sets the desired count",
         Extra::Keda => "KEDA scales pods on queue depth and other event sources",
         Extra::EcrLifecycle => "an ECR lifecycle policy expires untagged and old images",
@@ -198,7 +199,13 @@ fn plan_lines(p: Platform, pl: &Plan, f: &Facts) -> Vec<String> {
     if f.has(Key::LogRouting) && matches!(p, P::AppRunner | P::Lambda | P::Batch) {
         out.push("Logs: this service writes to CloudWatch Logs; route them on from there with subscription filters.".to_string());
     }
-    if (f.has(Key::PackForCost) || f.has(Key::SpreadForAvailability)) && p == P::EksEc2 {
+    if f.has(Key::SpreadForAvailability) && !wants_instances(f) && matches!(p, P::EcsFargate | P::EcsExpress) {
+        out.push("Spread: nothing to set; ECS already places a service's Fargate tasks across the Availability Zones of its subnets.".to_string());
+    }
+    if f.has(Key::PlacementStrategy) && p == P::EcsEc2 {
+        out.push("Placement: name the strategy in the service (binpack to save instances, spread over zones or instances for availability, random for no preference).".to_string());
+    }
+    if (wants_instances(f) || f.has(Key::SpreadForAvailability)) && p == P::EksEc2 {
         out.push("Placement: ECS strategies don't exist here; Kubernetes topology spread constraints and Karpenter consolidation do the same jobs.".to_string());
     }
     out
@@ -255,6 +262,15 @@ fn plan_diffs(exam: &Plan, current: &Plan) -> Vec<Diff> {
         if let Some(fact) = dated::fact("app-mesh-end-of-support") {
             out.push(Diff { aspect: "Service mesh", exam: extras_words(exam, &mesh), current: extras_words(current, &mesh), fact });
         }
+    }
+    if exam.batch_compute != current.batch_compute {
+        let words = |pl: &Plan| match (pl.batch_compute, pl.capacity) {
+            (Some(BatchCompute::Ec2), Some(Capacity::Spot)) => "EC2 Spot compute environment, jobs retried on interruption".to_string(),
+            (Some(BatchCompute::Fargate), Some(Capacity::FargateSpot)) => "Fargate Spot compute environment, jobs retried on interruption".to_string(),
+            (Some(BatchCompute::Ec2), _) => "EC2 compute environment".to_string(),
+            _ => "Fargate compute environment".to_string(),
+        };
+        out.push(Diff { aspect: "Batch compute", exam: words(exam), current: words(current), fact: &dated::BATCH_FARGATE_FIRST });
     }
     let disc = [Extra::CloudMap, Extra::ServiceConnect];
     if !exam_mesh

@@ -25,14 +25,32 @@ pub const PREFERENCE: [Platform; 10] = [
     P::EksAnywhere,
 ];
 
-/// Whether a fact pushes towards EC2 hosts in step 4 (GPU, privileged, per-host agents, full control,
-/// or cost at sustained scale).
+/// Whether a fact pushes towards EC2 hosts in step 4 (GPU, privileged, per-host agents, instances to
+/// place or pack tasks on, full control, cost at sustained scale, or Spot for Windows).
 pub fn wants_ec2(f: &Facts) -> bool {
     f.has(Key::Gpu)
         || f.has(Key::Privileged)
         || f.has(Key::Daemonset)
+        || wants_instances(f)
         || f.ops == Ops::Full
-        || (f.has(Key::Steady) && f.ops != Ops::Minimal)
+        || (f.has(Key::Steady) && (f.ops != Ops::Minimal || f.has(Key::LowestCost)))
+        || windows_spot(f)
+}
+
+/// Whether the question asks for instances to place tasks on: a placement strategy, or packing tasks
+/// onto as few instances as possible.
+pub fn wants_instances(f: &Facts) -> bool {
+    f.has(Key::PlacementStrategy) || f.has(Key::PackForCost)
+}
+
+/// Whether interruptible Windows work must be as cheap as possible: only EC2 Spot gives it a Spot price.
+pub fn windows_spot(f: &Facts) -> bool {
+    f.has(Key::Windows) && f.has(Key::Interruptible) && f.has(Key::LowestCost)
+}
+
+/// Whether the lowest price outranks the least operations (steady load that must be cheapest).
+fn cost_first(f: &Facts) -> bool {
+    f.has(Key::LowestCost) && f.has(Key::Steady)
 }
 
 /// Chooses the top pick among `viable`, and the step that chose it.
@@ -90,7 +108,7 @@ pub fn choose(f: &Facts, viable: PlatformSet) -> (Option<Platform>, Step) {
             }
         }
     }
-    if f.ops == Ops::Minimal || f.has(Key::CodeOnly) {
+    if (f.ops == Ops::Minimal || f.has(Key::CodeOnly)) && !cost_first(f) {
         if let Some(p) = pick(P::EcsFargate) {
             return (Some(p), Step::LeastOps);
         }

@@ -42,7 +42,7 @@ pub struct Facts {
 }
 
 /// Every boolean decision input, in table order.
-pub const FLAG_KEYS: [Key; 21] = [
+pub const FLAG_KEYS: [Key; 25] = [
     Key::K8s,
     Key::Gpu,
     Key::Privileged,
@@ -64,10 +64,14 @@ pub const FLAG_KEYS: [Key; 21] = [
     Key::ImageScanning,
     Key::PackForCost,
     Key::SpreadForAvailability,
+    Key::PlacementStrategy,
+    Key::LowestCost,
+    Key::CrossVpc,
+    Key::MixedPlatforms,
 ];
 
 /// Every key the decision engine reads. Any other key cannot change a decision.
-pub const DECISION_KEYS: [Key; 25] = [
+pub const DECISION_KEYS: [Key; 29] = [
     Key::Workload,
     Key::Ops,
     Key::K8s,
@@ -91,6 +95,10 @@ pub const DECISION_KEYS: [Key; 25] = [
     Key::ImageScanning,
     Key::PackForCost,
     Key::SpreadForAvailability,
+    Key::PlacementStrategy,
+    Key::LowestCost,
+    Key::CrossVpc,
+    Key::MixedPlatforms,
     Key::JobMinutes,
     Key::Advice,
 ];

@@ -214,9 +214,14 @@ pub struct Plan {
     pub batch_compute: Option<BatchCompute>,
 }
 
-/// Whether AWS Batch must use EC2 compute for these facts.
+/// Where AWS Batch runs these jobs. EC2 when the jobs need what Fargate lacks (GPUs, host access,
+/// instances to pack); Windows jobs run only on Fargate. For long (over 15 minutes) interruptible jobs
+/// the exam key expects an EC2 Spot compute environment, while AWS today recommends Fargate (and so
+/// Fargate Spot) unless the jobs need EC2; short ones get Fargate Spot in both.
 pub fn batch_compute(f: &Facts) -> BatchCompute {
-    if f.has(Key::Gpu) || f.has(Key::Privileged) || f.has(Key::Daemonset) {
+    let needs_ec2 = f.has(Key::Gpu) || f.has(Key::Privileged) || f.has(Key::Daemonset) || f.has(Key::PackForCost);
+    let exam_spot = f.has(Key::Interruptible) && f.advice == Advice::Exam && f.over_lambda_limit();
+    if !f.has(Key::Windows) && (needs_ec2 || exam_spot) {
         BatchCompute::Ec2
     } else {
         BatchCompute::Fargate
@@ -305,15 +310,20 @@ fn extras(p: Platform, f: &Facts) -> ExtraSet {
             P::AppRunner | P::Lambda | P::Batch => {}
         }
     }
-    if f.has(Key::ServiceDiscovery) {
+    // Across VPCs or accounts, or between ECS, EKS and Lambda: VPC Lattice in either advice (never App
+    // Mesh, never a Service Connect namespace, which only ECS services join).
+    let lattice = matches!(p, P::EcsFargate | P::EcsEc2 | P::EcsExpress | P::EksEc2 | P::EksFargate | P::Lambda);
+    if wide_network(f) && lattice {
+        x.insert(Extra::VpcLattice);
+    } else if f.has(Key::ServiceDiscovery) {
         if ecs && p != P::EcsAnywhere {
             x.insert(if exam { Extra::CloudMap } else { Extra::ServiceConnect });
         } else if p == P::EcsAnywhere || p == P::Lambda {
             x.insert(Extra::CloudMap);
         }
     }
-    if f.has(Key::Mesh) {
-        if exam && (ecs || k8s) {
+    if f.has(Key::Mesh) && !(wide_network(f) && lattice) {
+        if exam && (ecs || k8s) && !wide_network(f) {
             x.insert(Extra::AppMesh);
         } else if ecs && p != P::EcsAnywhere {
             x.insert(Extra::ServiceConnect);
@@ -343,6 +353,11 @@ fn extras(p: Platform, f: &Facts) -> ExtraSet {
         }
     }
     x
+}
+
+/// Whether service-to-service calls cross VPCs or accounts, or cross between ECS, EKS and Lambda.
+pub fn wide_network(f: &Facts) -> bool {
+    f.has(Key::CrossVpc) || f.has(Key::MixedPlatforms)
 }
 
 /// The plan for platform `p` under facts `f`.

@@ -71,6 +71,20 @@ pub enum SourceId {
     EcsExpressUpdates,
     /// App Mesh to Service Connect migration.
     AppMeshMigration,
+    /// How ECS places tasks (Fargate tasks spread across zones; strategies are for EC2 instances).
+    EcsTaskPlacement,
+    /// ECS capacity provider strategy (Fargate Spot for Linux x86 and Arm tasks).
+    FargateSpotArch,
+    /// AWS Batch: when to use Fargate.
+    BatchFargate,
+    /// AWS Batch runtime platform (Windows jobs on Fargate, no Fargate Spot for them).
+    BatchRuntimePlatform,
+    /// Amazon VPC Lattice.
+    VpcLattice,
+    /// Amazon EKS with VPC Lattice (cross-cluster connectivity).
+    EksVpcLattice,
+    /// AWS Cloud Map.
+    CloudMap,
 }
 
 /// A source.
@@ -126,6 +140,13 @@ sources! {
     EcsServiceOptions => "Amazon ECS service parameters (DAEMON strategy not on Fargate)", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service-options.html", "2026-11-22";
     EcsExpressUpdates => "Amazon ECS Express Mode service updates (canary by default)", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/express-service-update-full.html", "2026-11-22";
     AppMeshMigration => "Migrating from AWS App Mesh to Amazon ECS Service Connect", "https://aws.amazon.com/blogs/containers/migrating-from-aws-app-mesh-to-amazon-ecs-service-connect", "2026-11-22";
+    EcsTaskPlacement => "How Amazon ECS places tasks on container instances", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html", "2026-12-04";
+    FargateSpotArch => "Amazon ECS CapacityProviderStrategyItem (Fargate Spot for Linux X86_64 and ARM64 tasks)", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html", "2026-12-04";
+    BatchFargate => "AWS Batch on AWS Fargate: when to use Fargate", "https://docs.aws.amazon.com/batch/latest/userguide/when-to-use-fargate.html", "2026-12-04";
+    BatchRuntimePlatform => "AWS Batch RuntimePlatform (Windows jobs on Fargate; no Fargate Spot for them)", "https://docs.aws.amazon.com/batch/latest/APIReference/API_RuntimePlatform.html", "2026-12-04";
+    VpcLattice => "What is Amazon VPC Lattice?", "https://docs.aws.amazon.com/vpc-lattice/latest/ug/what-is-vpc-lattice.html", "2026-12-04";
+    EksVpcLattice => "Amazon EKS: cross-cluster connectivity with Amazon VPC Lattice", "https://docs.aws.amazon.com/eks/latest/userguide/integration-vpc-lattice.html", "2026-12-04";
+    CloudMap => "What is AWS Cloud Map?", "https://docs.aws.amazon.com/cloud-map/latest/dg/what-is-cloud-map.html", "2026-12-04";
 }
 
 /// The source with id `id`.

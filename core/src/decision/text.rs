@@ -2,7 +2,7 @@
 //! you still operate, and what to watch out for. Cards show these beside the reasons that depend on
 //! the facts, so the learner always sees the platform as a whole and not only the rule that fired.
 
-use super::flow::wants_ec2;
+use super::flow::{wants_ec2, windows_spot};
 use super::{Facts, Step};
 use crate::params::{Advice, Key, Ops};
 use crate::platform::Platform as P;
@@ -128,11 +128,20 @@ pub fn why_step(p: Platform, step: Step, f: &Facts) -> String {
             if f.has(Key::Daemonset) {
                 why.push("per-host agents");
             }
+            if f.has(Key::PlacementStrategy) {
+                why.push("a task placement strategy, which only EC2 instances offer");
+            }
+            if f.has(Key::PackForCost) {
+                why.push("packing tasks onto as few instances as possible");
+            }
             if f.ops == Ops::Full {
                 why.push("full control of the instances");
             }
-            if f.has(Key::Steady) && f.ops != Ops::Minimal {
+            if f.has(Key::Steady) && (f.ops != Ops::Minimal || f.has(Key::LowestCost)) {
                 why.push("sustained 24/7 load, where committed EC2 capacity is cheapest");
+            }
+            if windows_spot(f) {
+                why.push("a Spot price for Windows tasks, which Fargate Spot does not give");
             }
             if why.is_empty() || !wants_ec2(f) {
                 why.push("needs only EC2 hosts meet");

@@ -4,6 +4,8 @@
 //! on EKS on Fargate, Fargate at 24/7 high utilization…). Each trap is data: an id, a title, the
 //! explanation in the project's own words, the cards it belongs on, when it applies, and a source.
 
+use super::flow::wants_instances;
+use super::plan::wide_network;
 use super::sources::SourceId;
 use super::Facts;
 use crate::params::{Advice, Key, Ops, Workload};
@@ -32,7 +34,7 @@ const EKS: PlatformSet = PlatformSet::of(&[P::EksEc2, P::EksFargate]);
 const ECS_REGIONAL: PlatformSet = PlatformSet::of(&[P::EcsFargate, P::EcsEc2, P::EcsExpress]);
 
 fn host_needs(f: &Facts) -> bool {
-    f.has(Key::Gpu) || f.has(Key::Privileged) || f.has(Key::Daemonset)
+    f.has(Key::Gpu) || f.has(Key::Privileged) || f.has(Key::Daemonset) || wants_instances(f)
 }
 
 /// Every trap, most important first.
@@ -40,7 +42,7 @@ pub static TRAPS: &[Trap] = &[
     Trap {
         id: "least-ops-but-host-needs",
         title: "“Least operational overhead” does not mean Fargate here",
-        text: "Minimal operations usually points to Fargate, but Fargate exposes no host: no GPUs, no privileged containers, no per-host agents. The need wins, so the answer moves to EC2 capacity; ECS Managed Instances keep the patching and scaling on AWS's side.",
+        text: "Minimal operations usually points to Fargate, but Fargate exposes no host: no GPUs, no privileged containers, no per-host agents, no instances to place or pack tasks on. The need wins, so the answer moves to EC2 capacity; ECS Managed Instances keep the patching and scaling on AWS's side.",
         cards: PlatformSet::ALL,
         applies: |f| f.ops == Ops::Minimal && host_needs(f),
         source: SourceId::FargateTaskDefs,
@@ -144,10 +146,50 @@ pub static TRAPS: &[Trap] = &[
     Trap {
         id: "fargate-no-host-placement",
         title: "Placement strategies need EC2 hosts",
-        text: "binpack and spread place tasks on instances; Fargate has no instances to choose, and spreads tasks across Availability Zones by itself.",
-        cards: FARGATE.union(PlatformSet::of(&[P::EcsEc2])),
-        applies: |f| f.has(Key::PackForCost) || f.has(Key::SpreadForAvailability),
+        text: "binpack, spread and random choose among instances. Fargate has no instances to choose, so asking for a strategy, or for tasks packed onto few instances, means EC2 capacity.",
+        cards: FARGATE.union(PlatformSet::of(&[P::EcsEc2, P::EcsExpress])),
+        applies: wants_instances,
         source: SourceId::EcsPlacement,
+    },
+    Trap {
+        id: "fargate-spreads-by-itself",
+        title: "Fargate already spreads across zones",
+        text: "Spreading for availability needs no strategy and no hosts on Fargate: ECS places a service's Fargate tasks across the Availability Zones of its subnets by itself. The spread strategy is for EC2 instances.",
+        cards: PlatformSet::of(&[P::EcsFargate, P::EcsExpress]),
+        applies: |f| f.has(Key::SpreadForAvailability) && !wants_instances(f),
+        source: SourceId::EcsTaskPlacement,
+    },
+    Trap {
+        id: "fargate-spot-linux-only",
+        title: "Fargate Spot is Linux only",
+        text: "Fargate Spot takes Linux tasks, x86 or Arm, and nothing else. Windows tasks on Fargate, and Windows Batch jobs, pay the on-demand rate; when the price matters most, run them on EC2 Windows instances bought as Spot.",
+        cards: PlatformSet::ALL,
+        applies: |f| f.has(Key::Interruptible) && f.has(Key::Windows),
+        source: SourceId::FargateSpotArch,
+    },
+    Trap {
+        id: "eks-fargate-no-spot",
+        title: "No Spot on EKS on Fargate",
+        text: "Fargate Spot is an ECS capacity provider; pods on EKS Fargate profiles always pay the on-demand rate. Interruptible pods are cheapest on EC2 Spot nodes (a Spot managed node group, Karpenter or Auto Mode).",
+        cards: EKS,
+        applies: |f| f.has(Key::Interruptible) && f.has(Key::K8s),
+        source: SourceId::EksFargate,
+    },
+    Trap {
+        id: "app-mesh-not-across-vpcs",
+        title: "Not App Mesh across VPCs or platforms",
+        text: "For calls between VPCs or accounts, or between ECS, EKS and Lambda, App Mesh is wrong in the exam key as well as today: it is retired (30 September 2026) and never spanned Lambda. VPC Lattice connects such services with auth policies and no sidecars.",
+        cards: PlatformSet::ALL,
+        applies: wide_network,
+        source: SourceId::VpcLattice,
+    },
+    Trap {
+        id: "service-connect-one-namespace",
+        title: "Service Connect stays inside one namespace",
+        text: "Service Connect links ECS services that share a Cloud Map namespace; EKS pods and Lambda functions cannot join it, and other VPCs need routing you build yourself. Calls that leave that circle go through VPC Lattice.",
+        cards: ECS_REGIONAL,
+        applies: wide_network,
+        source: SourceId::ServiceConnect,
     },
     Trap {
         id: "code-only-is-not-fargate",
