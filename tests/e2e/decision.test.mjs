@@ -16,7 +16,8 @@ const DECISION_KEYS = [
   'workload', 'ops', 'k8s', 'gpu', 'privileged', 'daemonset', 'windows', 'block_storage', 'hybrid',
   'code_only', 'interruptible', 'steady', 'scale_to_zero', 'zero_downtime_rollback', 'gradual_rollout',
   'log_routing', 'service_discovery', 'mesh', 'queue_scaling', 'image_cleanup', 'image_scanning',
-  'pack_for_cost', 'spread_for_availability', 'job_minutes', 'advice',
+  'pack_for_cost', 'spread_for_availability', 'placement_strategy', 'lowest_cost', 'cross_vpc',
+  'mixed_platforms', 'job_minutes', 'advice',
 ];
 
 let s;
@@ -47,6 +48,11 @@ async function snapshot(p = page) {
       cards,
     };
   });
+}
+
+/** Opens the recommendation's folded "more changes" lists, so every change link can be clicked. */
+async function openChanges() {
+  await page.$$eval('[data-testid="recommendation"] details', (ds) => ds.forEach((d) => { d.open = true; }));
 }
 
 async function go(query) {
@@ -173,6 +179,65 @@ test('"what would change the answer" links apply the change', async () => {
   await link.click();
   await page.waitForSelector('[data-testid="recommendation"][data-platform="ecs-fargate"]');
   s.assertClean('flip');
+});
+
+test('packing tasks for cost means EC2: the change link ticks it and Fargate names the rule', async () => {
+  await go('');
+  await openChanges();
+  const link = page.locator('[data-testid="recommendation"] [data-testid="change"] a', { hasText: 'Pack tasks for cost' }).first();
+  assert.match(await link.getAttribute('href'), /pack_for_cost=1/);
+  await link.click();
+  await page.waitForSelector('[data-testid="recommendation"][data-platform="ecs-ec2"]');
+  const snap = await snapshot();
+  assert.deepEqual(words(snap.extras), ['binpack']);
+  assert.ok(snap.cards.find((c) => c.platform === 'ecs-fargate').rules.includes('binpack-needs-instances'));
+  s.assertClean('pack');
+});
+
+test('spread on Fargate: the recommendation says Fargate already spreads across zones', async () => {
+  const snap = await go('spread_for_availability=1');
+  assert.equal(snap.platform, 'ecs-fargate');
+  const trap = page.locator('[data-testid="recommendation"] [data-trap="fargate-spreads-by-itself"]');
+  assert.ok(await trap.isVisible());
+  assert.match(await trap.innerText(), /Availability Zones/);
+  s.assertClean('spread');
+});
+
+test('cheapest interruptible Windows tasks: EC2 Spot, with the Linux-only Fargate Spot trap', async () => {
+  const snap = await go('windows=1&interruptible=1&lowest_cost=1');
+  assert.equal(snap.platform, 'ecs-ec2');
+  assert.equal(snap.capacity, 'spot');
+  assert.ok(snap.cards.find((c) => c.platform === 'ecs-fargate').rules.includes('fargate-spot-linux-only'));
+  assert.ok(await page.locator('[data-testid="recommendation"] [data-trap="fargate-spot-linux-only"]').isVisible());
+  await openChanges();
+  const link = page.locator('[data-testid="recommendation"] [data-testid="change"] a', { hasText: 'Lowest price first' }).first();
+  await link.click();
+  await page.waitForSelector('[data-testid="recommendation"][data-platform="ecs-fargate"][data-capacity="on-demand"]');
+  s.assertClean('windows spot');
+});
+
+test('Batch on Spot: the exam key and today\'s advice side by side', async () => {
+  for (const advice of ['exam', 'current']) {
+    const snap = await go(`workload=batch&interruptible=1&job_minutes=240&advice=${advice}`);
+    assert.equal(snap.platform, 'batch');
+    assert.equal(snap.capacity, advice === 'exam' ? 'spot' : 'fargate-spot');
+    const diff = page.locator('[data-testid="recommendation"] [data-testid="advice-diff"][data-aspect="Batch compute"]');
+    assert.match(await diff.locator('[data-advice="exam"]').innerText(), /EC2 Spot/);
+    assert.match(await diff.locator('[data-advice="current"]').innerText(), /Fargate Spot/);
+  }
+  s.assertClean('batch spot');
+});
+
+test('calls across VPCs or from EKS to ECS never get App Mesh, in either advice', async () => {
+  for (const q of ['cross_vpc=1&mesh=1', 'mixed_platforms=1&mesh=1&k8s=1']) {
+    for (const advice of ['exam', 'current']) {
+      const snap = await go(`${q}&advice=${advice}`);
+      assert.ok(words(snap.extras).includes('vpc-lattice'), `${q} ${advice}: ${snap.extras}`);
+      assert.ok(!words(snap.extras).includes('app-mesh'), `${q} ${advice}: ${snap.extras}`);
+      assert.ok(await page.locator('[data-testid="recommendation"] [data-trap="app-mesh-not-across-vpcs"]').isVisible());
+    }
+  }
+  s.assertClean('lattice');
 });
 
 test('the copy-link control copies this exact view', async () => {
