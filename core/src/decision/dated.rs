@@ -7,6 +7,7 @@
 //! and say exactly what changed and when.
 
 use super::sources::SourceId;
+use super::prose::dated as W;
 
 /// One dated change.
 #[derive(Debug)]
@@ -29,74 +30,74 @@ pub struct DatedFact {
 /// Every dated change, oldest first.
 pub static DATED: &[DatedFact] = &[
     DatedFact {
-        id: "ecs-service-connect",
+        id: W::ECS_SERVICE_CONNECT.id,
         date: "2022-11-27",
-        title: "ECS Service Connect",
-        text: "ECS gained Service Connect: name-based discovery plus retries, timeouts and traffic metrics between ECS services, built on Cloud Map namespaces, with no mesh to run.",
+        title: W::ECS_SERVICE_CONNECT.title,
+        text: W::ECS_SERVICE_CONNECT.text,
         date_on_aws_page: false,
         source: SourceId::ServiceConnect,
     },
     DatedFact {
-        id: "eks-auto-mode",
+        id: W::EKS_AUTO_MODE.id,
         date: "2024-12-01",
-        title: "EKS Auto Mode",
-        text: "EKS can run the nodes for you: AWS picks, scales, patches and replaces the EC2 instances (GPUs included) for a management fee on top of EC2.",
+        title: W::EKS_AUTO_MODE.title,
+        text: W::EKS_AUTO_MODE.text,
         date_on_aws_page: false,
         source: SourceId::EksAutoMode,
     },
     DatedFact {
-        id: "eks-hybrid-nodes",
+        id: W::EKS_HYBRID_NODES.id,
         date: "2024-12-01",
-        title: "EKS Hybrid Nodes",
-        text: "Your own Linux servers can join an EKS cluster whose control plane AWS runs, billed per vCPU-hour, as long as they stay connected to the Region.",
+        title: W::EKS_HYBRID_NODES.title,
+        text: W::EKS_HYBRID_NODES.text,
         date_on_aws_page: false,
         source: SourceId::EksHybridNodes,
     },
     DatedFact {
-        id: "ecs-native-blue-green",
+        id: W::ECS_NATIVE_BLUE_GREEN.id,
         date: "2025-07-17",
-        title: "Native blue/green in ECS",
-        text: "The ECS deployment controller itself can run blue/green deployments, with a bake time, lifecycle hooks and instant rollback; CodeDeploy is no longer required.",
+        title: W::ECS_NATIVE_BLUE_GREEN.title,
+        text: W::ECS_NATIVE_BLUE_GREEN.text,
         date_on_aws_page: false,
         source: SourceId::EcsBlueGreen,
     },
     DatedFact {
-        id: "ecs-managed-instances",
+        id: W::ECS_MANAGED_INSTANCES.id,
         date: "2025-09-30",
-        title: "ECS Managed Instances",
-        text: "ECS can run tasks on EC2 instances that AWS provisions, scales and patches, GPU instances included, for a management fee on top of the instance price.",
+        title: W::ECS_MANAGED_INSTANCES.title,
+        text: W::ECS_MANAGED_INSTANCES.text,
         date_on_aws_page: false,
         source: SourceId::EcsManagedInstances,
     },
     DatedFact {
-        id: "ecs-native-canary-linear",
+        id: W::ECS_NATIVE_CANARY_LINEAR.id,
         date: "2025-10-30",
-        title: "Native canary and linear in ECS",
-        text: "The ECS deployment controller shifts traffic in canary or linear steps by itself, with alarms and automatic rollback.",
+        title: W::ECS_NATIVE_CANARY_LINEAR.title,
+        text: W::ECS_NATIVE_CANARY_LINEAR.text,
         date_on_aws_page: false,
         source: SourceId::EcsCanaryLinear,
     },
     DatedFact {
-        id: "ecs-express-mode",
+        id: W::ECS_EXPRESS_MODE.id,
         date: "2025-11-21",
-        title: "ECS Express Mode",
-        text: "One call turns a container image into a running HTTPS service on Fargate, with load balancer, certificate, scaling and logs, all ordinary resources in your account.",
+        title: W::ECS_EXPRESS_MODE.title,
+        text: W::ECS_EXPRESS_MODE.text,
         date_on_aws_page: false,
         source: SourceId::EcsExpress,
     },
     DatedFact {
-        id: "app-runner-closed",
+        id: W::APP_RUNNER_CLOSED.id,
         date: "2026-04-30",
-        title: "App Runner closed to new customers",
-        text: "App Runner stopped accepting new customers; existing customers keep their services. AWS recommends ECS Express Mode for new web apps.",
+        title: W::APP_RUNNER_CLOSED.title,
+        text: W::APP_RUNNER_CLOSED.text,
         date_on_aws_page: true,
         source: SourceId::AppRunnerAvailability,
     },
     DatedFact {
-        id: "app-mesh-end-of-support",
+        id: W::APP_MESH_END_OF_SUPPORT.id,
         date: "2026-09-30",
-        title: "App Mesh end of support",
-        text: "AWS App Mesh reached end of support; its console and resources are no longer available. AWS points ECS users to Service Connect and EKS users to Amazon VPC Lattice.",
+        title: W::APP_MESH_END_OF_SUPPORT.title,
+        text: W::APP_MESH_END_OF_SUPPORT.text,
         date_on_aws_page: true,
         source: SourceId::AppMeshEos,
     },
@@ -104,10 +105,10 @@ pub static DATED: &[DatedFact] = &[
 
 /// A fact that is not a change but corrects a common exam belief.
 pub static APP_RUNNER_NEVER_ZERO: DatedFact = DatedFact {
-    id: "app-runner-min-provisioned",
+    id: W::APP_RUNNER_MIN_PROVISIONED.id,
     date: "2026-11-22",
-    title: "App Runner never bills zero while running",
-    text: "A running App Runner service keeps at least one provisioned instance and pays for its memory; only pausing the service stops compute charges.",
+    title: W::APP_RUNNER_MIN_PROVISIONED.title,
+    text: W::APP_RUNNER_MIN_PROVISIONED.text,
     date_on_aws_page: true,
         source: SourceId::AppRunnerPricing,
 };
@@ -115,10 +116,10 @@ pub static APP_RUNNER_NEVER_ZERO: DatedFact = DatedFact {
 /// Another standing fact the exam key predates: AWS Batch now recommends Fargate compute environments
 /// for most jobs, so interruptible jobs land on Fargate Spot rather than EC2 Spot Instances.
 pub static BATCH_FARGATE_FIRST: DatedFact = DatedFact {
-    id: "batch-fargate-first",
+    id: W::BATCH_FARGATE_FIRST.id,
     date: "2026-12-04",
-    title: "AWS Batch recommends Fargate for most jobs",
-    text: "AWS Batch advises Fargate compute environments unless jobs need more than 16 vCPUs or 120 GiB, a GPU, a custom AMI or very high throughput; retryable jobs then use Fargate Spot, which takes Linux jobs on x86 or Arm.",
+    title: W::BATCH_FARGATE_FIRST.title,
+    text: W::BATCH_FARGATE_FIRST.text,
     date_on_aws_page: true,
     source: SourceId::BatchFargate,
 };

@@ -8,13 +8,15 @@
 //!   changes that flip the answer, and where the exam answer key and today's AWS advice differ.
 //!
 //! Every rule, trap and dated change is data with an id, a reason in the project's own words and a
-//! source ([`sources`]). The cost model plugs in later: it ranks what this engine leaves viable.
+//! source ([`sources`]); the words and the sources live in `core/data/decision/prose.json` ([`prose`]).
+//! The cost model plugs in later: it ranks what this engine leaves viable.
 
 pub mod dated;
 pub mod explain;
 pub mod flips;
 pub mod flow;
 pub mod plan;
+pub mod prose;
 pub mod rules;
 pub mod sources;
 pub mod text;
