@@ -45,9 +45,9 @@ pub fn CommitmentsPanel(props: &CommitmentsPanelProps) -> Html {
                                         <tr data-testid="commitment" data-platform={r.platform} data-pricing={r.pricing}
                                             data-monthly-usd={r.monthly_usd.clone()} data-break-even-months={r.break_even_months.clone()}>
                                             <th scope="row">{ &r.label }</th>
-                                            <td class="num">{ &r.monthly }</td>
-                                            <td>{ &r.versus }</td>
-                                            <td>{ &r.break_even }</td>
+                                            <td class="num" data-label="Per month">{ &r.monthly }</td>
+                                            <td data-label="Against on-demand">{ &r.versus }</td>
+                                            <td data-label="Break-even">{ &r.break_even }</td>
                                         </tr>
                                     }) }
                                 </tbody>

@@ -356,6 +356,14 @@ fn card_reasons(p: Platform, d: &Decision, top_reason: &str) -> Vec<String> {
     }
 }
 
+/// How the recommendation's list of the other viable options starts.
+pub const ALSO_VIABLE: &str = "Also viable: ";
+
+/// The recommendation's list of the other viable options, by name.
+pub fn also_viable(names: &[&str]) -> String {
+    format!("{ALSO_VIABLE}{}.", names.join(", "))
+}
+
 fn lower_first(s: &str) -> String {
     // The texts are this crate's own ASCII-initial sentences: the ASCII mapping is the Unicode one
     // here, and it keeps the Unicode case tables out of the wasm.
@@ -392,7 +400,7 @@ pub fn explain(d: &Decision) -> Explanation {
         reasons.push(about(top).summary.to_string());
         let rest: Vec<&str> = d.viable.iter().filter(|p| *p != top).map(Platform::name).collect();
         if !rest.is_empty() {
-            reasons.push(format!("Also viable: {}.", rest.join(", ")));
+            reasons.push(also_viable(&rest));
         }
         let out = PlatformSet(PlatformSet::ALL.0 & !d.viable.0).len();
         if out > 0 {

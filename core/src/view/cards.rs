@@ -7,7 +7,7 @@
 use crate::catalog::Origin;
 use crate::catalog::sources::source as rate_source;
 use crate::format::{trimmed, usd, usd_plain};
-use crate::decision::explain::{CardText, Diff, FlipText};
+use crate::decision::explain::{also_viable, CardText, Diff, FlipText, ALSO_VIABLE};
 use crate::decision::sources::{source, SourceId};
 use crate::decision::traps::Trap;
 use crate::decision::{Explanation, Status};
@@ -16,7 +16,9 @@ use crate::platform::Platform;
 use crate::state::{State, Val};
 use crate::url::to_query;
 
-use super::costs::Costs;
+use super::costs::{fitting_instance, Costs};
+use crate::catalog::ids::INSTANCE_OPTS;
+use crate::cost::NotCosted;
 
 /// A source, ready to link.
 #[derive(Debug, Clone, PartialEq)]
@@ -271,6 +273,18 @@ pub(crate) fn diff_view(d: &Diff) -> DiffView {
     }
 }
 
+/// Whether a flip is worth offering as a link here: it must lead to a viable option (a change to
+/// "nothing fits" teaches nothing) and change no input the lesson locked (`lock=`): such a link
+/// would do nothing the reader can see.
+pub(crate) fn offered(state: &State, f: &FlipText) -> bool {
+    f.top.is_some() && f.changes.iter().all(|c| !state.is_locked(c.key()))
+}
+
+/// The links of the flips worth offering (see [`offered`]).
+pub(crate) fn links(state: &State, flips: &[FlipText]) -> Vec<LinkView> {
+    flips.iter().filter(|f| offered(state, f)).map(|f| link(state, f)).collect()
+}
+
 pub(crate) fn link(state: &State, f: &FlipText) -> LinkView {
     let mut s = state.clone();
     let set: Vec<(Key, Val)> = f.changes.iter().map(|c| (c.key(), c.value())).collect();
@@ -396,6 +410,34 @@ pub fn cost_view(p: Platform, costs: &Costs) -> CostView {
     }
 }
 
+/// The status a card shows: the rules' status, except that an option the rules allow but whose task
+/// cannot run as set up (one task does not fit the chosen instance type, or is larger than the
+/// platform's largest size) is shown as ruled out, so that its card, `data-status`, the
+/// recommendation's "also viable" list and the charts (which draw only options with a figure) say
+/// the same. The pick keeps its status: it is the rules' answer, and its cost says what to change.
+pub fn shown_status(p: Platform, rules: Status, costs: &Costs) -> Status {
+    let unfit = matches!(costs.per_platform[p.index()].error, Some(NotCosted::NotViable(_)));
+    if rules == Status::Viable && unfit {
+        Status::RuledOut
+    } else {
+        rules
+    }
+}
+
+/// The link that makes a task fit by choosing the cheapest instance type it fits on, if one does.
+fn fit_link(state: &State, p: Platform, costs: &Costs) -> Option<LinkView> {
+    let k = fitting_instance(p, state, costs)?;
+    let mut s = state.clone();
+    let set = vec![(Key::Instance, Val::Choice(k))];
+    let _ = s.set(Key::Instance, Val::Choice(k));
+    Some(LinkView {
+        text: format!("Choose {} as the EC2 instance type", INSTANCE_OPTS[k].id),
+        result: "→ one task fits (the cheapest type that fits)".to_string(),
+        query: to_query(&s),
+        set,
+    })
+}
+
 fn status_label(s: Status) -> &'static str {
     match s {
         Status::Recommended => "Recommended",
@@ -406,6 +448,32 @@ fn status_label(s: Status) -> &'static str {
 
 /// The card of one platform.
 pub fn card(state: &State, c: &CardText, costs: &Costs) -> CardView {
+    let status = shown_status(c.platform, c.status, costs);
+    let cost = cost_view(c.platform, costs);
+    if status != c.status {
+        // Allowed by the rules, but the task cannot run as set up: one status, one reason, the fix.
+        let fix = fit_link(state, c.platform, costs);
+        let mut reasons: Vec<String> =
+            cost.problem.iter().map(|why| format!("Allowed by the rules, but it cannot run as set up. {why}")).collect();
+        if fix.is_none() {
+            reasons.push("No instance type or size on offer holds one task this large: lower the vCPU or memory per task.".into());
+        }
+        return CardView {
+            status: status.id(),
+            status_label: "Does not fit",
+            reasons,
+            rules: Vec::new(),
+            plan_lines: Vec::new(),
+            changes: fix.into_iter().collect(),
+            changes_title: "What would make it fit",
+            ..rules_card(state, c, cost)
+        };
+    }
+    rules_card(state, c, cost)
+}
+
+/// The card as the rules see it, with its cost.
+fn rules_card(state: &State, c: &CardText, cost: CostView) -> CardView {
     let about = c.about;
     CardView {
         platform: c.platform.id(),
@@ -429,7 +497,7 @@ pub fn card(state: &State, c: &CardText, costs: &Costs) -> CardView {
             .collect(),
         traps: c.traps.iter().map(|t| trap_view(t)).collect(),
         plan_lines: if c.status == Status::RuledOut { Vec::new() } else { c.plan_lines.clone() },
-        changes: c.changes.iter().map(|f| link(state, f)).collect(),
+        changes: links(state, &c.changes),
         changes_title: match c.status {
             Status::Recommended => "What would change the answer",
             Status::Viable => "What would make it the pick",
@@ -441,7 +509,7 @@ pub fn card(state: &State, c: &CardText, costs: &Costs) -> CardView {
             .iter()
             .map(|(t, f)| NoteView { text: t.clone(), date: f.date, source: decision_source(f.source) })
             .collect(),
-        cost: cost_view(c.platform, costs),
+        cost,
     }
 }
 
@@ -449,7 +517,7 @@ pub fn card(state: &State, c: &CardText, costs: &Costs) -> CardView {
 pub fn cards(state: &State, e: &Explanation, costs: &Costs) -> Vec<CardView> {
     let mut order: Vec<&CardText> = e.cards.iter().collect();
     let key = |c: &CardText| -> (u8, f64, usize) {
-        let status = match c.status {
+        let status = match shown_status(c.platform, c.status, costs) {
             Status::Recommended => 0,
             Status::Viable => 1,
             Status::RuledOut => 2,
@@ -514,10 +582,26 @@ pub fn recommendation(state: &State, e: &Explanation, costs: &Costs) -> RecView 
             crate::params::Advice::Exam => "Exam answer key",
             crate::params::Advice::Current => "Today's AWS advice",
         },
-        reasons: e.reasons.clone(),
+        reasons: e
+            .reasons
+            .iter()
+            .filter_map(|r| {
+                if !r.starts_with(ALSO_VIABLE) {
+                    return Some(r.clone());
+                }
+                // The same list without the options whose task cannot run as set up.
+                let rest: Vec<&str> = d
+                    .viable
+                    .iter()
+                    .filter(|p| Some(*p) != d.top && shown_status(*p, d.status(*p), costs) == Status::Viable)
+                    .map(Platform::name)
+                    .collect();
+                (!rest.is_empty()).then(|| also_viable(&rest))
+            })
+            .collect(),
         plan_lines: d.top.map(|p| e.cards[p.index()].plan_lines.clone()).unwrap_or_default(),
         traps: e.traps.iter().map(|t| trap_view(t)).collect(),
-        flips: e.flips.iter().map(|f| link(state, f)).collect(),
+        flips: links(state, &e.flips),
         diffs: e.diffs.iter().map(diff_view).collect(),
         none_fits: e.none_fits.clone(),
         cost,
@@ -528,6 +612,72 @@ pub fn recommendation(state: &State, e: &Explanation, costs: &Costs) -> RecView 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::tests::page_for;
+    use crate::view::Page;
+
+    fn card<'a>(p: &'a Page, id: &str) -> &'a CardView {
+        p.cards.iter().find(|c| c.platform == id).unwrap()
+    }
+
+    fn every_link(p: &Page) -> Vec<&LinkView> {
+        p.recommendation.flips.iter().chain(p.cards.iter().flat_map(|c| &c.changes)).collect()
+    }
+
+    #[test]
+    fn a_task_that_does_not_fit_has_one_status_and_its_fix() {
+        let p = page_for("cpu=0.3&mem=100");
+        for id in ["ecs-ec2", "eks-ec2"] {
+            let c = card(&p, id);
+            assert_eq!((c.status, c.status_label), ("ruled-out", "Does not fit"), "{id}");
+            assert!(c.cost.monthly_usd.is_empty());
+            assert!(c.reasons.iter().all(|r| !r.contains("Allowed by every rule")), "{:?}", c.reasons);
+            // 100 GB fits no instance type of the catalog: no link, but the way out in words.
+            assert!(c.changes.is_empty() && c.reasons.iter().any(|r| r.contains("lower the vCPU or memory")));
+            // 12 GB fits a larger type: the link chooses it.
+            let c = card(&page_for("cpu=0.3&mem=12"), id).clone();
+            assert_eq!(c.status, "ruled-out");
+            let [fix] = c.changes.as_slice() else { panic!("{id}: {:?}", c.changes) };
+            assert_eq!(fix.set[0].0, Key::Instance);
+            // The fix makes it fit: viable again, with a figure.
+            let fixed = page_for(&fix.query);
+            let after = card(&fixed, id);
+            assert_eq!(after.status, "viable", "{}", fix.query);
+            assert!(!after.cost.monthly_usd.is_empty());
+        }
+        let also = p.recommendation.reasons.iter().find(|r| r.starts_with(ALSO_VIABLE)).unwrap();
+        assert!(!also.contains("ECS on EC2") && !also.contains("EKS on EC2"), "{also}");
+        // Ruled-out cards come after every viable one.
+        let first_out = p.cards.iter().position(|c| c.status == "ruled-out").unwrap();
+        assert!(p.cards[first_out..].iter().all(|c| c.status == "ruled-out"));
+        // Where it fits, nothing changes.
+        assert_eq!(card(&page_for(""), "ecs-ec2").status, "viable");
+    }
+
+    #[test]
+    fn answers_name_rates_in_words_and_offer_no_dead_end() {
+        let p = page_for("k8s=1&gpu=1&windows=1");
+        let problems: Vec<&String> = p.cards.iter().filter_map(|c| c.cost.problem.as_ref()).chain(p.recommendation.cost.problem.iter()).collect();
+        for why in &problems {
+            assert!(!why.contains("missing rate") && !why.contains("ec2.") && !why.contains("us-east-1"), "{why}");
+        }
+        assert!(problems.iter().any(|w| w.contains("Windows on-demand") && w.contains("US East (N. Virginia)")), "{problems:?}");
+        for l in every_link(&p) {
+            assert!(!l.result.contains("nothing fits"), "{}: {}", l.text, l.result);
+        }
+    }
+
+    #[test]
+    fn a_lesson_offers_no_change_to_a_locked_input() {
+        let p = page_for("embed=1&panels=cards,chart-util&lock=gpu,ops&gpu=1&ops=minimal");
+        let links = every_link(&p);
+        assert!(!links.is_empty(), "unlocked changes are still offered");
+        for l in links {
+            assert!(l.set.iter().all(|(k, _)| !matches!(k, Key::Gpu | Key::Ops)), "{}", l.text);
+        }
+        // Without the lock the same change is offered.
+        let open = page_for("gpu=1&ops=minimal");
+        assert!(every_link(&open).iter().any(|l| l.set.iter().any(|(k, _)| *k == Key::Gpu)));
+    }
 
     #[test]
     fn long_dates() {

@@ -6,10 +6,10 @@
 //! run two revisions side by side, and a GPU need prices the EC2-backed options on a GPU instance
 //! type when the chosen one has none.
 
-use crate::catalog::ids::INSTANCE_OPTS;
+use crate::catalog::ids::{INSTANCE_OPTS, REGION_OPTS};
 use crate::catalog::instances::INSTANCES;
 use crate::catalog::{Overrides, Rates};
-use crate::cost::{breakdown, Breakdown, CostInputs, DeployOverhead, NotCosted};
+use crate::cost::{breakdown, totals, Breakdown, CostInputs, DeployOverhead, NotCosted, NotViable};
 use crate::decision::{plan, Decision, Status};
 use crate::params::{Key, Pricing};
 use crate::platform::{Platform, PLATFORM_COUNT};
@@ -20,6 +20,8 @@ use crate::state::State;
 pub struct Costed {
     /// The bill, or why there is none, in words.
     pub result: Result<Breakdown, String>,
+    /// Why there is no bill, as data (the card's status and its fix are read from it).
+    pub error: Option<NotCosted>,
     /// Why the inputs were adjusted for this platform, if they were.
     pub notes: Vec<String>,
     /// The inputs the bill was computed from.
@@ -87,7 +89,12 @@ pub fn inputs_for(p: Platform, base: &CostInputs, d: &Decision, rates: &Rates) -
 
 fn why(e: NotCosted) -> String {
     match e {
-        NotCosted::MissingRate { .. } => format!("No catalog price: {e}. Add an override in the pricing catalog to cost it."),
+        // In words, not ids: the rate's label and the Region's name.
+        NotCosted::MissingRate { rate, region } => format!(
+            "No catalog price for {} in {}. Add your own price for it in the pricing catalog to cost this option.",
+            rate.label(),
+            REGION_OPTS.get(region).map_or("this Region", |o| o.label)
+        ),
         NotCosted::NotViable(v) => format!("Not viable: {v}."),
     }
 }
@@ -101,8 +108,9 @@ pub fn costs(state: &State, d: &Decision, overrides: &Overrides) -> Costs {
         .into_iter()
         .map(|p| {
             let (inputs, deploy, notes) = inputs_for(p, &base, d, &rates);
-            let result = breakdown(p, pricing, &inputs, &rates, deploy).map_err(why);
-            Costed { result, notes, inputs, deploy }
+            let result = breakdown(p, pricing, &inputs, &rates, deploy);
+            let error = result.as_ref().err().copied();
+            Costed { result: result.map_err(why), error, notes, inputs, deploy }
         })
         .collect();
     let mut ranked: Vec<(Platform, f64)> = Platform::ALL
@@ -116,4 +124,25 @@ pub fn costs(state: &State, d: &Decision, overrides: &Overrides) -> Costs {
         rank[p.index()] = Some(i + 1);
     }
     Costs { rates, per_platform, rank }
+}
+
+/// The cheapest instance type on which platform `p`'s task fits (with a GPU when one is needed),
+/// for a card whose task does not fit the chosen one; `None` when no instance type helps.
+pub fn fitting_instance(p: Platform, state: &State, costs: &Costs) -> Option<usize> {
+    let c = &costs.per_platform[p.index()];
+    let instance_bound = matches!(
+        c.error,
+        Some(NotCosted::NotViable(NotViable::TaskTooLargeForInstance { .. } | NotViable::InstanceLacksGpu { .. }))
+    );
+    if !instance_bound {
+        return None;
+    }
+    let pricing = state.pricing();
+    (0..INSTANCE_OPTS.len())
+        .filter_map(|k| {
+            let inp = CostInputs { instance: k, ..c.inputs };
+            totals(p, pricing, &inp, &costs.rates, c.deploy).ok().map(|t| (k, t.monthly))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| k)
 }
