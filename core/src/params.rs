@@ -277,6 +277,8 @@ pub const PANEL_OPTS: &[Opt] = &[
     Opt::new("chart-rps", "Cost against traffic"),
     Opt::new("commitments", "Commitments and Spot"),
     Opt::new("catalog", "Pricing catalog"),
+    // Appended, so the bits of the earlier panels keep their places.
+    Opt::new("rec", "The recommendation alone"),
 ];
 
 use Group as G;

@@ -138,6 +138,24 @@ pub fn groups(s: &State, groups: &[(Group, &'static str, &'static str)]) -> Vec<
         .collect()
 }
 
+/// The inputs of `groups` that differ from their defaults, as (label, value in words): what a
+/// printout needs besides its deep link to say what it shows.
+pub fn changed<'a>(groups: impl IntoIterator<Item = &'a GroupView>) -> Vec<(&'static str, String)> {
+    groups
+        .into_iter()
+        .flat_map(|g| &g.controls)
+        .filter(|c| c.changed)
+        .map(|c| {
+            let value = match &c.kind {
+                ControlKind::Check { checked } => (if *checked { "yes" } else { "no" }).to_string(),
+                ControlKind::Select { options, selected } => options.get(*selected).map(|o| o.1).unwrap_or_default().to_string(),
+                ControlKind::Number { value_text, .. } => value_text.clone(),
+            };
+            (c.label, value)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +173,17 @@ mod tests {
         let mut want: Vec<&str> = PARAMS.iter().filter(|p| p.group != Group::View).map(|p| p.name).collect();
         want.sort();
         assert_eq!(names, want);
+    }
+
+    #[test]
+    fn the_changed_inputs_are_listed_in_words() {
+        let (s, _) = parse_query("gpu=1&ops=minimal&tasks=6");
+        let all: Vec<GroupView> = groups(&s, &DECISION_GROUPS).into_iter().chain(groups(&s, &COST_GROUPS)).collect();
+        let got = changed(&all);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got.iter().any(|(l, v)| *l == Key::Gpu.param().label && v == "yes"));
+        assert!(got.iter().any(|(l, v)| *l == Key::Ops.param().label && !v.is_empty() && v != "minimal"));
+        assert!(changed(&groups(&State::default(), &DECISION_GROUPS)).is_empty());
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct Page {
     pub charts: Vec<ChartView>,
     /// The canonical query string of the inputs.
     pub query: String,
+    /// The inputs that differ from their defaults, in words, for the printout.
+    pub changed_inputs: Vec<(&'static str, String)>,
     /// The query string for opening an embedded lesson in the full page (no embed, panels or locks).
     pub open_query: String,
     /// The pricing catalog's as-of date.
@@ -96,6 +98,9 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
     let costs = costs::costs(s, d, &m.overrides);
     // Study mode shows only the study view: the charts (three exact crossover sweeps) wait.
     let explore = s.mode() == Mode::Explore;
+    let decision_groups = controls::groups(s, &controls::DECISION_GROUPS);
+    let cost_groups = controls::groups(s, &controls::COST_GROUPS);
+    let changed_inputs = controls::changed(decision_groups.iter().chain(&cost_groups));
     Page {
         mode: s.mode(),
         embed: s.flag(Key::Embed),
@@ -108,8 +113,8 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
             .collect(),
         recommendation: cards::recommendation(s, e, &costs),
         cards: cards::cards(s, e, &costs),
-        decision_groups: controls::groups(s, &controls::DECISION_GROUPS),
-        cost_groups: controls::groups(s, &controls::COST_GROUPS),
+        decision_groups,
+        cost_groups,
         charts: if explore {
             let size = if m.narrow { charts::NARROW } else { charts::WIDE };
             Axis::ALL.into_iter().map(|a| charts::chart(a, s, d, &costs, size)).collect()
@@ -117,6 +122,7 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
             Vec::new()
         },
         query: to_query(s),
+        changed_inputs,
         open_query: {
             let mut open = s.clone();
             for k in [Key::Embed, Key::Panels, Key::Lock] {
@@ -215,5 +221,9 @@ pub(crate) mod tests {
         assert!(p.embed);
         assert!(p.panels.shows("cards") && p.panels.shows("chart-util"));
         assert!(!p.panels.shows("inputs"));
+        let rec = page_for("embed=1&panels=rec");
+        assert!(rec.panels.shows("rec") && !rec.panels.shows("cards"));
+        // An older link's panels keep their meaning.
+        assert!(!p.panels.shows("rec"));
     }
 }
