@@ -20,6 +20,7 @@ pub mod layout;
 pub mod lazy_details;
 pub mod notices;
 pub mod option_card;
+pub mod print_summary;
 pub mod recommendation;
 pub mod saved_menu;
 pub mod source_link;

@@ -52,11 +52,25 @@ pub fn url_with(q: &str) -> String {
 
 /// Replaces the query string in the address bar without reloading or adding history.
 pub fn replace_query(q: &str) {
+    set_query(q, false);
+}
+
+/// Puts the query string in the address bar as a new history entry, so Back returns to the
+/// inputs before it (a "what would change" link is a step the reader may want to undo).
+pub fn push_query(q: &str) {
+    set_query(q, true);
+}
+
+fn set_query(q: &str, push: bool) {
     let Some(w) = window() else { return };
     let hash = w.location().hash().unwrap_or_default();
     let url = if q.is_empty() { format!("{}{hash}", path()) } else { format!("{}?{q}{hash}", path()) };
     if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = if push {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

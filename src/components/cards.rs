@@ -12,6 +12,9 @@ use super::option_card::OptionCard;
 pub struct CardsProps {
     /// The cards, in order.
     pub cards: Vec<Rc<CardView>>,
+    /// Compact cards (embedded in a lesson): name, status and price, the rest behind details.
+    #[prop_or(false)]
+    pub compact: bool,
 }
 
 /// Every option card.
@@ -21,7 +24,7 @@ pub fn Cards(props: &CardsProps) -> Html {
         <section class="panel panel--cards" aria-labelledby="cards-title">
             <h2 id="cards-title" class="panel__title">{ "Every option" }</h2>
             <div class="cards">
-                { for props.cards.iter().map(|c| html! { <OptionCard key={c.platform} card={c.clone()} /> }) }
+                { for props.cards.iter().map(|c| html! { <OptionCard key={c.platform} card={c.clone()} compact={props.compact} /> }) }
             </div>
         </section>
     }

@@ -27,11 +27,14 @@ pub fn ChangeList(props: &ChangeListProps) -> Html {
     let item = |l: &LinkView| {
         let d = dispatch.clone();
         let set = l.set.clone();
+        let query = l.query.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
             if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
                 return;
             }
             e.prevent_default();
+            // A new history entry: Back returns to the scenario before the change.
+            crate::web::push_query(&query);
             for (k, v) in &set {
                 d.dispatch(Action::Set(*k, v.clone()));
             }

@@ -18,6 +18,7 @@ use super::decision_panel::DecisionPanel;
 use super::export_csv::ExportCsv;
 use super::header::Header;
 use super::notices::Notices;
+use super::print_summary::PrintSummary;
 use super::recommendation::Recommendation;
 use super::study_panel::StudyPanel;
 
@@ -48,6 +49,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if !p.embed {
                 <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} complete={rest} />
             }
+            if !p.embed && rest && p.study.is_none() {
+                <PrintSummary inputs={p.changed_inputs.clone()} query={p.query.clone()} />
+            }
             <Notices notices={Rc::new(p.notices.clone())} />
             if let Some(study) = &p.study {
                 <main id="main" class="study-main">
@@ -63,12 +67,12 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     }
                     if show("inputs") {
                         <DecisionPanel groups={Rc::new(p.decision_groups.clone())} />
-                        if show("cards") {
+                        if show("cards") || show("rec") {
                             <AnswerBar headline={p.recommendation.headline.clone()} cost={p.recommendation.cost.headline.clone()} />
                         }
                     }
                     <div class="layout__results">
-                        if show("cards") {
+                        if show("cards") || show("rec") {
                             <Recommendation rec={Rc::new(p.recommendation.clone())} />
                         }
                         if !rest && (show("costs") || show("commitments") || p.charts.iter().any(|c| show(c.id))) {
@@ -86,10 +90,11 @@ pub fn Layout(props: &LayoutProps) -> Html {
                             <CommitmentsPanel view={Rc::new(p.commitments.clone())} />
                         }
                         if show("cards") {
-                            if rest {
+                            // A lesson's frame stays short: the cost table is one click away in the full playground.
+                            if rest && !p.embed {
                                 <ExportCsv page={p.clone()} />
                             }
-                            <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} />
+                            <Cards cards={p.cards.iter().cloned().map(Rc::new).collect::<Vec<_>>()} compact={p.embed} />
                         }
                         if rest && show("catalog") {
                             <CatalogPanel view={props.catalog.clone()} overrides={props.overrides.clone()} />

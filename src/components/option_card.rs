@@ -17,6 +17,9 @@ use super::trap_list::TrapList;
 pub struct OptionCardProps {
     /// The card.
     pub card: Rc<CardView>,
+    /// Name, status and price only, everything else behind the details (embedded lessons).
+    #[prop_or(false)]
+    pub compact: bool,
 }
 
 /// An option card (`[data-testid="option-card"]`).
@@ -25,21 +28,8 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
     let c = &props.card;
     let title_id = format!("card-{}", c.platform);
     let rank = c.cost.rank.map(|r| if r == 1 { "Cheapest viable".to_string() } else { format!("#{r} by cost") });
-    html! {
-        <article class={classes!("card", format!("card--{}", c.status), format!("series--{}", c.platform))}
-            data-testid="option-card" data-platform={c.platform} data-status={c.status}
-            data-monthly-usd={c.cost.monthly_usd.clone()} data-compute-usd={c.cost.compute_usd.clone()}
-            aria-labelledby={title_id.clone()}>
-            <header class="card__head">
-                <h3 class="card__title" id={title_id}>{ c.name }</h3>
-                <span class={classes!("badge", format!("badge--{}", c.status))}>{ c.status_label }</span>
-            </header>
-            <p class="card__cost">
-                <strong>{ &c.cost.headline }</strong>
-                if let Some(r) = rank { <span class="card__rank">{ format!(" · {r}") }</span> }
-            </p>
-            if !c.cost.sub.is_empty() { <p class="card__costsub">{ &c.cost.sub }</p> }
-            if let Some(p) = &c.cost.problem { <p class="card__problem">{ p }</p> }
+    let why = html! {
+        <>
             <p class="card__summary">{ c.summary }</p>
             <ul class="card__reasons">{ for c.reasons.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
             if !c.rules.is_empty() {
@@ -57,7 +47,27 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             { for c.notes.iter().map(|n| html! {
                 <p class="card__note">{ &n.text }{ " " }<SourceLink source={n.source.clone()} /></p>
             }) }
-            <LazyDetails class="card__more" summary="Details, bill and what would change it">
+        </>
+    };
+    let (outside, inside) = if props.compact { (Html::default(), why) } else { (why, Html::default()) };
+    html! {
+        <article class={classes!("card", format!("card--{}", c.status), format!("series--{}", c.platform))}
+            data-testid="option-card" data-platform={c.platform} data-status={c.status}
+            data-monthly-usd={c.cost.monthly_usd.clone()} data-compute-usd={c.cost.compute_usd.clone()}
+            aria-labelledby={title_id.clone()}>
+            <header class="card__head">
+                <h3 class="card__title" id={title_id}>{ c.name }</h3>
+                <span class={classes!("badge", format!("badge--{}", c.status))}>{ c.status_label }</span>
+            </header>
+            <p class="card__cost">
+                <strong>{ &c.cost.headline }</strong>
+                if let Some(r) = rank { <span class="card__rank">{ format!(" · {r}") }</span> }
+            </p>
+            if !c.cost.sub.is_empty() { <p class="card__costsub">{ &c.cost.sub }</p> }
+            if let Some(p) = &c.cost.problem { <p class="card__problem">{ p }</p> }
+            { outside }
+            <LazyDetails class="card__more" summary={if props.compact { "Details and bill" } else { "Details, bill and what would change it" }}>
+                { inside }
                 <dl class="card__about">
                     <dt>{ "Good for" }</dt><dd>{ c.good_for }</dd>
                     <dt>{ "You operate" }</dt><dd>{ c.you_operate }</dd>
@@ -69,7 +79,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 }
                 <TrapList traps={c.traps.clone()} title="Traps" />
                 <ChangeList changes={c.changes.clone()} title={c.changes_title} />
-                <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_ascii_lowercase()) }) }</h4>
+                if !c.cost.lines.is_empty() || !c.cost.notes.is_empty() {
+                    <h4>{ format!("Monthly bill{}", if c.cost.pricing.is_empty() { String::new() } else { format!(" ({})", c.cost.pricing.to_ascii_lowercase()) }) }</h4>
+                }
                 <Bill cost={c.cost.clone()} />
             </LazyDetails>
         </article>

@@ -656,7 +656,13 @@ mod tests {
     #[test]
     fn answers_name_rates_in_words_and_offer_no_dead_end() {
         let p = page_for("k8s=1&gpu=1&windows=1");
-        let problems: Vec<&String> = p.cards.iter().filter_map(|c| c.cost.problem.as_ref()).chain(p.recommendation.cost.problem.iter()).collect();
+        let problems: Vec<&String> = p
+            .cards
+            .iter()
+            .filter_map(|c| c.cost.problem.as_ref())
+            .chain(p.recommendation.cost.problem.iter())
+            .chain(p.commitments.platforms.iter().flat_map(|b| &b.notes))
+            .collect();
         for why in &problems {
             assert!(!why.contains("missing rate") && !why.contains("ec2.") && !why.contains("us-east-1"), "{why}");
         }

@@ -89,7 +89,9 @@ fn versus(saving: f64) -> String {
 
 fn why(e: NotCosted) -> String {
     match e {
-        NotCosted::MissingRate { .. } => format!("No figure: {e}. Add an override in the pricing catalog."),
+        NotCosted::MissingRate { rate, region } => {
+            format!("No figure: {}. Add an override in the pricing catalog.", super::costs::missing_rate(rate, region))
+        }
         NotCosted::NotViable(v) => format!("No figure: {v}."),
     }
 }

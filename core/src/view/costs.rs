@@ -8,7 +8,7 @@
 
 use crate::catalog::ids::{INSTANCE_OPTS, REGION_OPTS};
 use crate::catalog::instances::INSTANCES;
-use crate::catalog::{Overrides, Rates};
+use crate::catalog::{Overrides, RateRef, Rates};
 use crate::cost::{breakdown, totals, Breakdown, CostInputs, DeployOverhead, NotCosted, NotViable};
 use crate::decision::{plan, Decision, Status};
 use crate::params::{Key, Pricing};
@@ -87,14 +87,16 @@ pub fn inputs_for(p: Platform, base: &CostInputs, d: &Decision, rates: &Rates) -
     (inp, deploy, notes)
 }
 
+/// A rate missing from the catalog, in words rather than ids: the rate's label and the Region's name.
+pub fn missing_rate(rate: RateRef, region: usize) -> String {
+    format!("No catalog price for {} in {}", rate.label(), REGION_OPTS.get(region).map_or("this Region", |o| o.label))
+}
+
 fn why(e: NotCosted) -> String {
     match e {
-        // In words, not ids: the rate's label and the Region's name.
-        NotCosted::MissingRate { rate, region } => format!(
-            "No catalog price for {} in {}. Add your own price for it in the pricing catalog to cost this option.",
-            rate.label(),
-            REGION_OPTS.get(region).map_or("this Region", |o| o.label)
-        ),
+        NotCosted::MissingRate { rate, region } => {
+            format!("{}. Add your own price for it in the pricing catalog to cost this option.", missing_rate(rate, region))
+        }
         NotCosted::NotViable(v) => format!("Not viable: {v}."),
     }
 }
