@@ -30,6 +30,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
     let rank = c.cost.rank.map(|r| if r == 1 { "Cheapest viable".to_string() } else { format!("#{r} by cost") });
     let why = html! {
         <>
+            if props.compact {
+                if let Some(p) = &c.cost.problem { <p class="card__problem">{ p }</p> }
+            }
             <p class="card__summary">{ c.summary }</p>
             <ul class="card__reasons">{ for c.reasons.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
             if !c.rules.is_empty() {
@@ -64,7 +67,9 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                 if let Some(r) = rank { <span class="card__rank">{ format!(" · {r}") }</span> }
             </p>
             if !c.cost.sub.is_empty() { <p class="card__costsub">{ &c.cost.sub }</p> }
-            if let Some(p) = &c.cost.problem { <p class="card__problem">{ p }</p> }
+            if !props.compact {
+                if let Some(p) = &c.cost.problem { <p class="card__problem">{ p }</p> }
+            }
             { outside }
             <LazyDetails class="card__more" summary={if props.compact { "Details and bill" } else { "Details, bill and what would change it" }}>
                 { inside }

@@ -44,6 +44,19 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
+// Printed (from either scheme): the printout's own colours and its inputs summary pass too.
+for (const scheme of ['light', 'dark']) {
+  test(`axe: printed from ${scheme} mode`, async () => {
+    const page = await s.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await s.open('steady=1&gpu=1', { page, waitFor: '[data-testid="recommendation"]' });
+    await page.emulateMedia({ colorScheme: scheme, media: 'print' });
+    await scan(page, `print (${scheme})`);
+    s.assertClean('print axe');
+    await page.close();
+  });
+}
+
 test('axe at 360 px wide, and nothing overflows the viewport', async () => {
   const page = await s.context.newPage();
   await page.setViewportSize({ width: 360, height: 740 });

@@ -108,7 +108,7 @@ test('a locked lesson offers no change to its locked inputs', async () => {
 
 /** The heights an embed of `query` reports through `berth:resize` in a 600 px wide frame. */
 async function embedHeight(query) {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title>
     <style>body{margin:0} iframe{border:0;width:600px;height:400px}</style></head><body>
     <iframe id="berth" title="Berth" src="${s.url}?${query}"></iframe>
     <script>window.heights=[];addEventListener('message',(e)=>{if(e.data&&e.data.type==='berth:resize')window.heights.push(e.data.height)});</script>
