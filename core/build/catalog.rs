@@ -457,55 +457,38 @@ fn check_and_write(
         }
     }
 
-    // Generated Rust.
+    // Generated Rust: each static is a slice of one struct literal per record.
     let mut g = Vec::new();
-    let opts = |rows: Vec<(String, String)>| {
-        let mut s = String::from("&[\n");
-        for (id, label) in rows {
-            let _ = writeln!(s, "    Opt::new({id:?}, {label:?}),");
-        }
-        s.push(']');
-        s
-    };
-    g.push(("catalog_regions.rs", opts(regions.region.iter().map(|r| (r.id.clone(), r.name.clone())).collect())));
+    let opt = |id: &str, label: &str| format!("Opt::new({id:?}, {label:?})");
+    g.push(("catalog_regions.rs", slice(regions.region.iter().map(|r| opt(&r.id, &r.name)))));
     g.push((
         "catalog_instance_opts.rs",
-        opts(
-            instances
-                .instance
-                .iter()
-                .map(|i| {
-                    let arch = if i.arch == "arm" { "Arm" } else { "x86" };
-                    let gpu = if i.gpus > 0 { format!(", {} {}", i.gpus, i.gpu) } else { String::new() };
-                    (i.id.clone(), format!("{} ({arch}, {} vCPU, {} GiB{gpu})", i.id, i.vcpu, i.mem_gib))
-                })
-                .collect(),
-        ),
+        slice(instances.instance.iter().map(|i| {
+            let arch = if i.arch == "arm" { "Arm" } else { "x86" };
+            let gpu = if i.gpus > 0 { format!(", {} {}", i.gpus, i.gpu) } else { String::new() };
+            opt(&i.id, &format!("{} ({arch}, {} vCPU, {} GiB{gpu})", i.id, i.vcpu, i.mem_gib))
+        })),
     ));
     g.push(("catalog_default_instance.rs", default_instance.unwrap_or(0).to_string()));
-    let mut s = String::from("&[\n");
-    for i in &instances.instance {
-        let arch = if i.arch == "arm" { "Arm" } else { "X86" };
-        let _ = writeln!(
-            s,
-            "    Instance {{ id: {:?}, arch: Arch::{arch}, vcpu: {}, mem_gib: {}, gpus: {}, max_enis: {}, max_pods: {} }},",
-            i.id,
-            lit(i.vcpu),
-            lit(i.mem_gib),
-            i.gpus,
-            i.max_enis,
-            i.max_pods
-        );
-    }
-    s.push(']');
-    g.push(("catalog_instances.rs", s));
-
-    let mut s = String::from("&[\n");
-    for x in &sources.source {
-        let _ = writeln!(s, "    Source {{ id: {:?}, title: {:?}, url: {:?}, seen: {:?} }},", x.id, x.title, x.url, x.seen);
-    }
-    s.push(']');
-    g.push(("catalog_sources.rs", s));
+    g.push((
+        "catalog_instances.rs",
+        slice(instances.instance.iter().map(|i| {
+            let arch = if i.arch == "arm" { "Arm" } else { "X86" };
+            format!(
+                "Instance {{ id: {:?}, arch: Arch::{arch}, vcpu: {}, mem_gib: {}, gpus: {}, max_enis: {}, max_pods: {} }}",
+                i.id,
+                lit(i.vcpu),
+                lit(i.mem_gib),
+                i.gpus,
+                i.max_enis,
+                i.max_pods
+            )
+        })),
+    ));
+    g.push((
+        "catalog_sources.rs",
+        slice(sources.source.iter().map(|x| format!("Source {{ id: {:?}, title: {:?}, url: {:?}, seen: {:?} }}", x.id, x.title, x.url, x.seen))),
+    ));
 
     let mut s = String::new();
     let _ = writeln!(s, "/// Rates that are one number per region (instance prices are addressed through [`RateRef::ec2`]).");
@@ -530,28 +513,26 @@ fn check_and_write(
     let _ = writeln!(s, "    ];\n}}");
     g.push(("catalog_rate_ids.rs", s));
 
-    let mut s = String::from("&[\n");
-    for r in &rates.rate {
-        let kind = bounds(&r.kind).map_or("Price", |b| b.0);
-        let _ = writeln!(
-            s,
-            "    RateDef {{ key: Rate::{}, id: {:?}, label: {:?}, unit: {:?}, kind: ValueKind::{kind} }},",
-            r.key, r.id, r.label, r.unit
-        );
-    }
-    s.push(']');
-    g.push(("catalog_scalar_rates.rs", s));
-    let mut s = String::from("&[\n");
-    for k in &rates.instance_rate {
-        let kind = bounds(&k.kind).map_or("Price", |b| b.0);
-        let _ = writeln!(
-            s,
-            "    InstanceRateDef {{ key: InstanceRate::{}, prefix: {:?}, label: {:?}, unit: {:?}, kind: ValueKind::{kind} }},",
-            k.key, k.prefix, k.label, k.unit
-        );
-    }
-    s.push(']');
-    g.push(("catalog_instance_rates.rs", s));
+    let kind = |k: &str| bounds(k).map_or("Price", |b| b.0);
+    g.push((
+        "catalog_scalar_rates.rs",
+        slice(rates.rate.iter().map(|r| {
+            format!("RateDef {{ key: Rate::{}, id: {:?}, label: {:?}, unit: {:?}, kind: ValueKind::{} }}", r.key, r.id, r.label, r.unit, kind(&r.kind))
+        })),
+    ));
+    g.push((
+        "catalog_instance_rates.rs",
+        slice(rates.instance_rate.iter().map(|k| {
+            format!(
+                "InstanceRateDef {{ key: InstanceRate::{}, prefix: {:?}, label: {:?}, unit: {:?}, kind: ValueKind::{} }}",
+                k.key,
+                k.prefix,
+                k.label,
+                k.unit,
+                kind(&k.kind)
+            )
+        })),
+    ));
     let table = |rows: &[Vec<String>]| {
         let mut s = String::from("[\n");
         for r in rows {
@@ -572,4 +553,14 @@ fn check_and_write(
     g.push(("catalog_absent.rs", table(&absent)));
     g.push(("catalog_as_of.rs", format!("{:?}", rates.as_of)));
     g
+}
+
+/// `&[` one item per line `]`: a static slice as Rust text.
+fn slice(items: impl Iterator<Item = String>) -> String {
+    let mut s = String::from("&[\n");
+    for item in items {
+        let _ = writeln!(s, "    {item},");
+    }
+    s.push(']');
+    s
 }
