@@ -13,6 +13,7 @@
 //! - [`chart`]: scales, ticks, exact crossovers and chart geometry.
 //! - [`format`]: every number written as text (money, quantities, percentages, durations), with one
 //!   rounding rule and one rendering of a missing value.
+//! - [`import`]: reads ECS task definitions, Kubernetes manifests and Compose files into inputs.
 
 pub mod catalog;
 pub mod chart;
@@ -20,6 +21,7 @@ pub mod cost;
 pub mod decision;
 pub mod embed;
 pub mod format;
+pub mod import;
 pub mod platform;
 pub mod saved;
 mod sort;
