@@ -16,6 +16,7 @@ pub mod diff_list;
 pub mod embed_code;
 pub mod export_csv;
 pub mod header;
+pub mod import_panel;
 pub mod layout;
 pub mod lazy_details;
 pub mod notices;

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod store;
 pub mod components;
+pub mod import_worker;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod snapshot;
 pub mod web;

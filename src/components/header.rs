@@ -1,8 +1,9 @@
-//! The page header: what this is, explore or study, the catalog date, copy link and reset.
+//! The page header: what this is, explore or study, the catalog date, copy link and reset, import.
 
 use yew::prelude::*;
 
 use super::embed_code::EmbedCode;
+use super::import_panel::ImportPanel;
 use super::saved_menu::SavedMenu;
 use crate::store::{Action, Dispatch};
 use crate::web;
@@ -76,6 +77,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </p>
                 <button type="button" class="button" data-testid="copy-link" onclick={on_copy}>{ "Copy link" }</button>
                 <button type="button" class="button button--quiet" data-testid="reset" onclick={on_reset}>{ "Reset inputs" }</button>
+                <ImportPanel query={props.query.clone()} />
                 <EmbedCode query={props.query.clone()} body={props.complete} />
                 <SavedMenu query={props.query.clone()} body={props.complete} />
                 <span class="header__status" role="status">{ status }</span>

@@ -37,7 +37,11 @@ function sizes() {
   const build = JSON.parse(readFileSync(resolve(ROOT, 'dist/build.json'), 'utf8'));
   const kind = (n) => (n.endsWith('.wasm') ? 'wasm' : n.endsWith('.js') ? 'js' : n.endsWith('.css') ? 'css' : n.endsWith('.html') ? 'html' : 'data');
   const by = {};
+  // The Import panel's worker is fetched when the panel opens (and precached by the service
+  // worker after the page is up), not on the first load.
+  const lazy = build.files.filter((f) => f.name.startsWith('import_worker'));
   for (const f of build.files) {
+    if (lazy.includes(f)) continue;
     const k = kind(f.name);
     by[k] ??= { raw: 0, gzip: 0, files: [] };
     by[k].raw += f.bytes;

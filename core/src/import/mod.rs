@@ -21,14 +21,12 @@ pub mod fields;
 pub mod k8s;
 pub mod quantity;
 
-use serde::{Deserialize, Serialize};
-
 /// The largest text read, in bytes. Real task definitions, manifests and compose files are a few
 /// KB; anything past this is refused before it is parsed.
 pub const MAX_BYTES: usize = 512 * 1024;
 
-/// What the worker is asked to read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What is to be read.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     /// The pasted or loaded text.
     pub text: String,
@@ -37,7 +35,7 @@ pub struct Request {
 }
 
 /// One input read from the file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// The URL key of the input (see `params.rs`).
     pub key: String,
@@ -48,7 +46,7 @@ pub struct Field {
 }
 
 /// Something in the file that sets no input, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ignored {
     /// Where in the file.
     pub path: String,
@@ -57,7 +55,7 @@ pub struct Ignored {
 }
 
 /// What a file gave.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reading {
     /// The format, in words ("ECS task definition", "Kubernetes manifest", "Docker Compose file").
     pub format: String,
@@ -72,7 +70,7 @@ pub struct Reading {
 }
 
 /// Why nothing could be read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
     /// The text is empty.
     Empty,
