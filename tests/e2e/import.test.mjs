@@ -153,7 +153,7 @@ const BAD = [
 
 for (const [label, text] of BAD) {
   test(`${label} gives an error and leaves the inputs alone`, async () => {
-    const start = 'cpu=2&tasks=9';
+    const start = 'tasks=9&cpu=2';
     const page = await s.open(start);
     await openPanel(page);
     await apply(page, text);
@@ -168,16 +168,18 @@ for (const [label, text] of BAD) {
 
 for (const mb of [1, 10]) {
   test(`a ${mb} MB paste is refused at once, the page stays responsive`, async () => {
-    const start = 'cpu=2&tasks=9';
+    const start = 'tasks=9&cpu=2';
     const page = await s.open(start);
     await openPanel(page);
     await page.evaluate((n) => { document.querySelector('[data-testid="import-text"]').value = 'a: b\n'.repeat(n * 1048576 / 5); }, mb);
-    const t0 = Date.now();
-    await page.click('[data-testid="import-apply"]');
+    // The refusal is a moment's work on the main thread: the handler runs synchronously on click.
+    const ms = await page.evaluate(() => {
+      const t0 = performance.now();
+      document.querySelector('[data-testid="import-apply"]').click();
+      return performance.now() - t0;
+    });
     await page.waitForSelector('[data-testid="import-error"]', { timeout: 5000 });
-    // The main thread answers a frame promptly after refusing.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-    assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
+    assert.ok(ms < 500, `the click took ${ms} ms`);
     assert.match(await page.textContent('[data-testid="import-error"]'), /at most 512 KB/);
     await page.waitForTimeout(300);
     assert.equal(await search(page), start);
