@@ -31,12 +31,13 @@ export async function launch() {
 
 /**
  * Starts a server and a browser context. Options: `extra` pages to serve ({path: [type, body]}),
- * `context` options for Playwright, `base` sub-path.
+ * `context` options for Playwright, `base` sub-path, `compress` ('gzip' or 'br': served as a static
+ * host does, for the bench; the tests use the plain server).
  */
-export async function startSession({ extra = {}, context: ctxOptions = {}, base = BASE } = {}) {
+export async function startSession({ extra = {}, context: ctxOptions = {}, base = BASE, compress = null } = {}) {
   const dist = resolve(ROOT, 'dist');
   if (!existsSync(resolve(dist, 'index.html'))) throw new Error('dist/ is missing: run ./dev build first');
-  const server = await serve({ root: dist, base, extra });
+  const server = await serve({ root: dist, base, extra, compress });
   const browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...ctxOptions });
   const problems = [];
