@@ -5,6 +5,7 @@
 //! decision's [`Explanation`] only when a decision input changes (the shell memoizes it), costs and
 //! charts on every input change.
 
+pub mod bill;
 pub mod cards;
 pub mod catalog;
 pub mod charts;
@@ -12,6 +13,8 @@ pub mod commitments;
 pub mod controls;
 pub mod costs;
 pub mod csv;
+pub mod parts;
+pub mod recommendation;
 pub mod study;
 
 use crate::chart::Axis;
