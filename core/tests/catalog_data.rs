@@ -99,8 +99,8 @@ fn values_out_of_range_and_unsourced_assumptions_fail() {
 fn a_region_can_say_what_is_not_offered() {
     let dir = copy("absent");
     std::fs::write(
-        dir.join("quotes/eu-north-1.toml"),
-        std::fs::read_to_string(dir.join("quotes/eu-north-1.toml")).unwrap()
+        dir.join("quotes/us-east-2.toml"),
+        std::fs::read_to_string(dir.join("quotes/us-east-2.toml")).unwrap()
             + "\nnot_offered = [\n  { rate = \"apprunner.*\", reason = \"Test: no App Runner here\", source = \"AR-PAGE\", as_of = \"2026-09\" },\n]\n",
     )
     .unwrap();
@@ -109,7 +109,7 @@ fn a_region_can_say_what_is_not_offered() {
     assert_eq!(absent.matches("Test: no App Runner here").count(), 2, "{absent}");
 
     // A rate cannot be quoted and not offered in the same Region.
-    edit(&dir, "quotes/eu-north-1.toml", "apprunner.*", "fargate.*");
+    edit(&dir, "quotes/us-east-2.toml", "apprunner.*", "fargate.*");
     let e = errors(&dir);
     assert!(has(&e, &["both quoted and not offered"]), "{e:#?}");
 }

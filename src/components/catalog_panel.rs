@@ -38,12 +38,14 @@ fn notice(text: String) -> Action {
 struct RowProps {
     row: Rc<RateRow>,
     region: usize,
+    region_id: &'static str,
 }
 
 #[component]
 fn RateLine(props: &RowProps) -> Html {
     let dispatch = use_context::<Dispatch>().expect("dispatch context");
     let r = &props.row;
+    let region_id = props.region_id;
     let input_id = format!("rate-{}", r.id.replace('.', "-"));
     let onchange = {
         let (dispatch, row, region) = (dispatch.clone(), props.row.clone(), props.region);
@@ -85,8 +87,12 @@ fn RateLine(props: &RowProps) -> Html {
                     <abbr class="catalog__grade" title={r.grade_meaning}>{ r.grade }</abbr>{ " · " }
                     <span>{ &r.region }</span>{ " · as of " }<time datetime={r.as_of}>{ r.as_of }</time>{ " · " }
                     <SourceLink source={r.source.clone()} />
+                } else if !r.not_offered.is_empty() {
+                    <span class="catalog__absent" data-testid="rate-not-offered">{ format!("Not offered in {}: {}", region_id, r.not_offered) }</span>
+                    { " · as of " }<time datetime={r.as_of}>{ r.as_of }</time>{ " · " }
+                    <SourceLink source={r.source.clone()} />
                 } else {
-                    <span>{ "Not in the catalog: supply your own figure." }</span>
+                    <span>{ "No sourced figure for this Region (none is copied from another Region): supply your own figure." }</span>
                 }
             </td>
             <td class="catalog__edit">
@@ -164,6 +170,19 @@ pub fn CatalogPanel(props: &CatalogPanelProps) -> Html {
                 if v.overrides > 0 { { format!("; {} override{} stored", v.overrides, if v.overrides == 1 { "" } else { "s" }) } }
                 { ". Type your own figure to override a rate in this region (empty resets it)." }
             </p>
+            if !v.gaps.is_empty() || v.not_offered > 0 {
+                <p class="catalog__gaps" data-testid="catalog-gaps" data-region={v.region_id}
+                    data-gaps={v.gaps.len().to_string()} data-not-offered={v.not_offered.to_string()}>
+                    if v.not_offered > 0 {
+                        { format!("{} rate{} not offered in {} (each row says why, with its source). ", v.not_offered,
+                            if v.not_offered == 1 { " is" } else { "s are" }, v.region_id) }
+                    }
+                    if !v.gaps.is_empty() {
+                        { format!("No sourced figure in {} for: {}. Nothing is copied from another Region; supply your own figure to cost what needs one.",
+                            v.region_id, v.gaps.join("; ")) }
+                    }
+                </p>
+            }
             <div class="catalog__tools">
                 <label for="catalog-region">{ "Region" }</label>
                 <select id="catalog-region" data-key="region" onchange={on_region}>
@@ -187,7 +206,7 @@ pub fn CatalogPanel(props: &CatalogPanelProps) -> Html {
                         <th scope="col">{ "Grade, region, date, source" }</th><th scope="col">{ "Your figure" }</th>
                     </tr></thead>
                     <tbody>
-                        { for v.rows.iter().map(|r| html! { <RateLine key={r.id.clone()} row={Rc::new(r.clone())} region={v.region} /> }) }
+                        { for v.rows.iter().map(|r| html! { <RateLine key={r.id.clone()} row={Rc::new(r.clone())} region={v.region} region_id={v.region_id} /> }) }
                     </tbody>
                 </table>
             </div>

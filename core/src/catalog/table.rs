@@ -66,6 +66,11 @@ impl InstanceRate {
     pub fn prefix(self) -> &'static str {
         INSTANCE_RATES[self as usize].prefix
     }
+
+    /// What this kind of rate is, in words ("Linux on-demand").
+    pub fn label(self) -> &'static str {
+        INSTANCE_RATES[self as usize].label
+    }
 }
 
 impl RateRef {
@@ -228,7 +233,17 @@ mod tests {
         assert_eq!(m5(InstanceRate::SpotSaving).value_kind(), ValueKind::Percent);
         assert_eq!(m5(InstanceRate::OnDemandWindows).value_kind(), ValueKind::Price);
         assert_eq!(InstanceRate::SpotSaving.prefix(), "ec2.spot-saving.");
-        // No Region says yet what it does not offer.
-        assert!(RateRef::all().all(|r| (0..REGION_OPTS.len()).all(|g| r.absence(g).is_none())));
+        // What a Region does not offer is a sourced record, never also quoted there.
+        let mut absences = 0;
+        for r in RateRef::all() {
+            for (g, o) in REGION_OPTS.iter().enumerate() {
+                if let Some(a) = r.absence(g) {
+                    absences += 1;
+                    assert!(source(a.source).is_some() && !a.reason.is_empty() && !a.as_of.is_empty(), "{}", r.id());
+                    assert!(r.quotes().iter().all(|q| q.region != o.id), "{} quoted and absent", r.id());
+                }
+            }
+        }
+        assert!(absences > 0);
     }
 }

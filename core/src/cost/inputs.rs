@@ -265,7 +265,7 @@ mod tests {
         assert_eq!(s.tasks, 1.0);
         assert_eq!(s.cpu, 16.0);
         assert_eq!(s.hours, 744.0);
-        assert_eq!(s.region, 6);
+        assert_eq!(s.region, crate::catalog::ids::REGION_OPTS.len() - 1);
         assert_eq!(s.instance, 16);
         assert_eq!(i.sanitized(), i);
         assert!(i.is_sanitized());

@@ -45,6 +45,9 @@ pub struct RateRow {
     pub override_scope: Option<Option<usize>>,
     /// The catalog's own figure (empty when the catalog has none for this region).
     pub original: String,
+    /// Why AWS does not offer this in the region (empty unless the catalog says so); `source` and
+    /// `as_of` then describe that record.
+    pub not_offered: &'static str,
 }
 
 /// A region the switch offers.
@@ -77,6 +80,12 @@ pub struct CatalogView {
     pub priced: usize,
     /// Number of overrides stored (every region).
     pub overrides: usize,
+    /// Rates AWS does not offer in this region (with a sourced record).
+    pub not_offered: usize,
+    /// What has no sourced figure in this region and is not known to be absent, in words, grouped:
+    /// one entry per region-wide rate, one per kind of per-instance rate ("EC2 Linux on-demand: 16
+    /// of 17 instance types"). Never filled from another region.
+    pub gaps: Vec<String>,
 }
 
 /// How many rates have a sourced figure in region `region`.
@@ -107,7 +116,8 @@ pub fn row(rate: RateRef, region: usize, overrides: &Overrides) -> RateRow {
         Some(v) => trimmed(v, 10),
         None => original.clone(),
     };
-    let src = quote.and_then(|q| source(q.source));
+    let absent = if quote.is_none() { rate.absence(region) } else { None };
+    let src = quote.map(|q| q.source).or(absent.map(|a| a.source)).and_then(source);
     RateRow {
         id: rate.id().into_owned(),
         rate,
@@ -115,7 +125,7 @@ pub fn row(rate: RateRef, region: usize, overrides: &Overrides) -> RateRow {
         value,
         unit: rate.unit(),
         region: quote.map(quote_region).unwrap_or_default(),
-        as_of: quote.map(|q| q.as_of).unwrap_or(""),
+        as_of: quote.map(|q| q.as_of).or(absent.map(|a| a.as_of)).unwrap_or(""),
         source: SourceView {
             title: src.map(|s| s.title).unwrap_or("").to_string(),
             url: src.map(|s| s.url).unwrap_or("").to_string(),
@@ -126,7 +136,28 @@ pub fn row(rate: RateRef, region: usize, overrides: &Overrides) -> RateRow {
         overridden: scope.is_some(),
         override_scope: scope,
         original,
+        not_offered: absent.map_or("", |a| a.reason),
     }
+}
+
+/// The gaps of region `region`: rates with neither a figure (catalog or `*`) nor a not-offered record.
+pub fn gaps(region: usize) -> Vec<String> {
+    use crate::catalog::ids::INSTANCE_COUNT;
+    use crate::catalog::rate_ids::RateKind;
+    use crate::catalog::InstanceRate;
+    let missing = |r: &RateRef| r.quote(region).is_none() && r.absence(region).is_none();
+    let mut out: Vec<String> = RateRef::all()
+        .filter(|r| matches!(r.kind(), RateKind::Scalar(_)) && missing(r))
+        .map(|r| r.label().into_owned())
+        .collect();
+    for k in InstanceRate::ALL {
+        let n = (0..INSTANCE_COUNT).filter(|&i| missing(&RateRef::ec2(k, i))).count();
+        if n > 0 {
+            let label = k.label();
+            out.push(format!("EC2 {label}: {n} of {INSTANCE_COUNT} instance types"));
+        }
+    }
+    out
 }
 
 /// The catalog panel for region `region` (index into `REGION_OPTS`, clamped).
@@ -149,6 +180,8 @@ pub fn catalog(region: usize, overrides: &Overrides) -> CatalogView {
             })
             .collect(),
         priced: rows.iter().filter(|r| !r.value.is_empty()).count(),
+        not_offered: rows.iter().filter(|r| !r.not_offered.is_empty()).count(),
+        gaps: gaps(region),
         rows,
         overrides: overrides.len(),
     }

@@ -89,9 +89,10 @@ fn versus(saving: f64) -> String {
 
 fn why(e: NotCosted) -> String {
     match e {
-        NotCosted::MissingRate { rate, region } => {
-            format!("No figure: {}. Add an override in the pricing catalog.", super::costs::missing_rate(rate, region))
-        }
+        NotCosted::MissingRate { rate, region } => match super::costs::not_offered(rate, region) {
+            Some(t) => format!("No figure: {t}."),
+            None => format!("No figure: {}. Add an override in the pricing catalog.", super::costs::missing_rate(rate, region)),
+        },
         NotCosted::NotViable(v) => format!("No figure: {v}."),
     }
 }

@@ -92,11 +92,20 @@ pub fn missing_rate(rate: RateRef, region: usize) -> String {
     format!("No catalog price for {} in {}", rate.label(), REGION_OPTS.get(region).map_or("this Region", |o| o.label))
 }
 
+/// A rate AWS does not offer in the Region, in words: what, where and why, with the source's title.
+pub fn not_offered(rate: RateRef, region: usize) -> Option<String> {
+    let a = rate.absence(region)?;
+    let src = crate::catalog::sources::source(a.source).map_or(a.source, |s| s.title);
+    let place = REGION_OPTS.get(region).map_or("this Region", |o| o.label);
+    Some(format!("Not offered in {place}: {} ({}; source: {src}, as of {})", rate.label(), a.reason, a.as_of))
+}
+
 fn why(e: NotCosted) -> String {
     match e {
-        NotCosted::MissingRate { rate, region } => {
-            format!("{}. Add your own price for it in the pricing catalog to cost this option.", missing_rate(rate, region))
-        }
+        NotCosted::MissingRate { rate, region } => match not_offered(rate, region) {
+            Some(t) => format!("{t}."),
+            None => format!("{}. Add your own price for it in the pricing catalog to cost this option.", missing_rate(rate, region)),
+        },
         NotCosted::NotViable(v) => format!("Not viable: {v}."),
     }
 }
