@@ -286,4 +286,22 @@ mod tests {
         assert!(m.overrides.is_empty());
         assert!(m.notices.last().unwrap().text.contains("above 100"));
     }
+
+    #[test]
+    fn a_region_names_what_it_lacks_and_what_is_not_offered_there() {
+        let at = |id: &str| REGION_OPTS.iter().position(|o| o.id == id).unwrap();
+        let v = catalog(at("us-west-1"), &Overrides::new());
+        let ar = v.rows.iter().find(|r| r.id == "apprunner.vcpu").unwrap();
+        assert!(ar.value.is_empty() && ar.not_offered.contains("App Runner"), "{ar:?}");
+        assert!(ar.source.url.starts_with("https://") && !ar.as_of.is_empty());
+        assert!(v.not_offered >= 2);
+        // Gaps never list what is known not to be offered, and name every kind of missing figure.
+        assert!(v.gaps.iter().all(|g| !g.starts_with("App Runner")), "{:?}", v.gaps);
+        assert!(v.gaps.iter().any(|g| g.starts_with("EC2 Linux on-demand: ")), "{:?}", v.gaps);
+        assert!(v.gaps.iter().any(|g| g == "Application Load Balancer"), "{:?}", v.gaps);
+        // us-east-1 lacks only the figures no source gives yet.
+        let home = catalog(0, &Overrides::new());
+        assert_eq!(home.not_offered, 0);
+        assert!(home.gaps.iter().all(|g| g.contains("Windows")), "{:?}", home.gaps);
+    }
 }

@@ -153,6 +153,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_service_not_offered_in_the_region_says_so_on_its_card() {
+        let p = page_for("region=us-west-1");
+        let ar = p.cards.iter().find(|c| c.platform == "app-runner").unwrap();
+        let why = ar.cost.problem.as_deref().unwrap_or_default();
+        assert!(ar.cost.monthly_usd.is_empty(), "{ar:?}");
+        assert!(why.starts_with("Not offered in US West (N. California): App Runner"), "{why}");
+        assert!(!why.contains("Add your own price"), "{why}");
+        // Elsewhere a missing figure is named, never filled from another Region.
+        let p = page_for("region=sa-east-1");
+        for c in p.cards.iter().filter(|c| c.status != "ruled-out") {
+            assert!(!c.cost.monthly_usd.is_empty() || c.cost.problem.is_some(), "{}", c.platform);
+        }
+    }
+
+    #[test]
     fn default_page_is_complete_and_finite() {
         let p = page_for("");
         assert_eq!(p.cards.len(), 10);
