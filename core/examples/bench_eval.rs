@@ -14,7 +14,7 @@ use berth_core::decision::{decide, Facts, Status};
 use berth_core::model::Model;
 use berth_core::params::Key;
 use berth_core::platform::Platform;
-use berth_core::view::{charts, costs, explanation, page};
+use berth_core::view::{charts, costs, explanation, page, sweep};
 
 fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
     for _ in 0..runs.min(50) {
@@ -58,21 +58,7 @@ fn main() {
             let series: Vec<Series> = priced
                 .iter()
                 .filter(|(p, _, _)| d.status(*p) != Status::RuledOut)
-                .map(|&(p, inp, deploy)| {
-                    let f = |x: f64| {
-                        let i = match axis {
-                            Axis::Util => inp.with_util(x),
-                            Axis::Tasks => inp.with_tasks(x),
-                            Axis::Rps => inp.with_rps(x),
-                        };
-                        totals(p, pricing, &i, &rates, deploy).map(|t| t.monthly).unwrap_or(f64::NAN)
-                    };
-                    if axis.is_discrete() {
-                        Series::sampled(p.id(), "", |n| f(f64::from(n)), lo as u32, hi as u32)
-                    } else {
-                        Series::traced(p.id(), "", f, lo, hi)
-                    }
-                })
+                .map(|&(p, inp, deploy)| sweep::series(p.id().into(), String::new(), p, pricing, &inp, &rates, deploy, axis, (lo, hi)))
                 .collect();
             black_box(pair_crossings(axis, &series));
         }

@@ -215,6 +215,24 @@ pub fn compact(x: f64) -> String {
     }
 }
 
+/// A monthly request count in words: "950,400 requests a month", "35.2 million requests a month",
+/// "2.63 billion requests a month" (three significant figures from a million up).
+pub fn requests_a_month(n: f64) -> String {
+    if !n.is_finite() {
+        return MISSING.to_string();
+    }
+    let a = n.abs();
+    if a >= 1e9 {
+        format!("{} billion requests a month", sig3(n / 1e9))
+    } else if a >= 1e6 {
+        format!("{} million requests a month", sig3(n / 1e6))
+    } else {
+        let whole = grouped(&fixed(n, 0));
+        let unit = if whole == "1" { "request" } else { "requests" };
+        format!("{whole} {unit} a month")
+    }
+}
+
 /// Three significant digits (whole numbers from 100 up), grouped: "38.2", "0.0123", "1,235".
 pub fn sig3(x: f64) -> String {
     if x == 0.0 {

@@ -41,6 +41,9 @@ pub enum Action {
     Set(Key, Val),
     /// Set an input from typed text (a number box).
     SetRaw(Key, String),
+    /// Set `rps` from a typed number of requests a month (the traffic box's other unit): the rate
+    /// that makes that many requests in `hours`, to `rps`'s full precision.
+    SetRpsPerMonth(String),
     /// Flip a flag.
     Toggle(Key),
     /// Apply a suggested change of the decision inputs ("what would change the answer").
@@ -157,6 +160,27 @@ pub fn update(m: &mut Model, a: Action) {
             }
             if k == Key::Arch {
                 follow_arch(m);
+            }
+        }
+        Action::SetRpsPerMonth(raw) => {
+            if locked(m, Key::Rps) {
+                return;
+            }
+            match raw.trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => {
+                    let seconds = 3600.0 * m.state.num(Key::Hours);
+                    let f = 10f64.powi(crate::params::RPS_DECIMALS as i32);
+                    let rps = (n / seconds * f).round() / f;
+                    set(m, Key::Rps, Val::Num(if rps == 0.0 { 0.0 } else { rps }));
+                }
+                Ok(_) => {
+                    let text = describe(Key::Rps, &raw, &crate::state::Adjust::NotFinite, &m.state);
+                    push(m, Notice { key: Key::Rps.name().into(), text });
+                }
+                Err(_) => {
+                    let text = describe(Key::Rps, &raw, &crate::state::Adjust::NotANumber, &m.state);
+                    push(m, Notice { key: Key::Rps.name().into(), text });
+                }
             }
         }
         Action::Toggle(k) => {

@@ -143,6 +143,9 @@ keys!(
     Deploys,
     BakeMin,
     Azs,
+    // Appended after the other cost inputs (issue 16).
+    Scale,
+    RpsPerTask,
     // view
     Mode,
     Q,
@@ -150,6 +153,10 @@ keys!(
     Panels,
     Lock,
 );
+
+/// Decimals `rps` keeps: enough that a monthly request count (up to 744 hours) survives the trip
+/// through req/s and back to the whole request, so AWS's examples, stated per month, fit a link.
+pub const RPS_DECIMALS: u32 = 8;
 
 /// Number of keys.
 pub const KEY_COUNT: usize = Key::ALL.len();
@@ -264,6 +271,12 @@ pub const PRICING_OPTS: &[Opt] = &[
 pub const EKS_SUPPORT_OPTS: &[Opt] =
     &[Opt::new("standard", "Standard support"), Opt::new("extended", "Extended support")];
 
+/// `scale` options: whether the peak task count is an input or follows traffic.
+pub const SCALE_OPTS: &[Opt] = &[
+    Opt::new("fixed", "Fixed: the peak task count is an input"),
+    Opt::new("traffic", "Follows traffic: the peak comes from the request rate"),
+];
+
 /// `mode` options.
 pub const MODE_OPTS: &[Opt] = &[Opt::new("explore", "Explore"), Opt::new("study", "Study")];
 
@@ -320,7 +333,7 @@ pub static PARAMS: &[Param] = &[
     number(K::Cpu, "cpu", G::Usage, "vCPU per task", "vCPU each task requests.", (0.25, 16.0, 1.0), 2, "vCPU", slider(0.25, 16.0, 0.25)),
     number(K::Mem, "mem", G::Usage, "Memory per task", "Memory each task requests.", (0.5, 120.0, 2.0), 2, "GiB", slider(0.5, 120.0, 0.5)),
     number(K::Storage, "storage", G::Usage, "Ephemeral storage per task", "Ephemeral storage each task needs (Fargate includes 20 GiB).", (20.0, 200.0, 20.0), 0, "GiB", slider(20.0, 200.0, 1.0)),
-    number(K::Rps, "rps", G::Traffic, "Requests per second", "Average request rate over the month.", (0.0, 100_000.0, 10.0), 2, "req/s", slider(0.0, 1000.0, 1.0)),
+    number(K::Rps, "rps", G::Traffic, "Requests per second", "Average request rate over the month.", (0.0, 100_000.0, 10.0), RPS_DECIMALS, "req/s", slider(0.0, 1000.0, 1.0)),
     number(K::ReqMs, "req_ms", G::Traffic, "Request duration", "Average time to serve one request (billed duration on Lambda).", (1.0, 900_000.0, 100.0), 0, "ms", slider(1.0, 5000.0, 1.0)),
     number(K::RespKb, "resp_kb", G::Traffic, "Response size", "Average response size sent back to clients.", (0.0, 10_240.0, 20.0), 2, "KB", slider(0.0, 1024.0, 1.0)),
     number(K::LambdaMb, "lambda_mb", G::Traffic, "Lambda memory", "Memory configured for the Lambda function (CPU scales with it).", (128.0, 10_240.0, 512.0), 0, "MB", slider(128.0, 10_240.0, 64.0)),
@@ -343,6 +356,8 @@ pub static PARAMS: &[Param] = &[
     number(K::Deploys, "deploys", G::LineItems, "Deployments per month", "Releases a month; blue/green, canary and linear run both revisions while they bake.", (0.0, 1000.0, 0.0), 0, "per month", slider(0.0, 100.0, 1.0)),
     number(K::BakeMin, "bake_min", G::LineItems, "Bake time", "How long both revisions run side by side during one deployment.", (0.0, 1440.0, 15.0), 0, "min", slider(0.0, 240.0, 5.0)),
     number(K::Azs, "azs", G::LineItems, "Availability Zones", "Zones the service spans: at least one instance and one NAT gateway in each.", (2.0, 6.0, 2.0), 0, "AZs", slider(2.0, 6.0, 1.0)),
+    choice(K::Scale, "scale", G::Traffic, "Capacity", "Fixed: the peak task count is what you set. Traffic: the peak is the fewest tasks whose average (util × peak) serves the request rate at rps_per_task each.", SCALE_OPTS, 0),
+    number(K::RpsPerTask, "rps_per_task", G::Traffic, "Requests per second per task", "What one task (or pod) serves at its target load, used when capacity follows traffic.", (0.1, 10_000.0, 25.0), 2, "req/s", slider(1.0, 500.0, 1.0)),
     choice(K::Mode, "mode", G::View, "Mode", "Explore the playground, or study exam-style scenarios.", MODE_OPTS, 0),
     Param { key: K::Q, name: "q", label: "Scenario", help: "One study scenario, by id.", group: G::View, kind: Kind::Token { max_len: 48 } },
     flag(K::Embed, "embed", G::View, "Embedded", "Compact view without page chrome, for course material."),
@@ -407,6 +422,10 @@ choice_enum!(
 choice_enum!(
     /// EKS version support tier.
     EksSupport, EKS_SUPPORT_OPTS, [Standard, Extended]
+);
+choice_enum!(
+    /// Whether the peak task count is an input or follows traffic.
+    Scale, SCALE_OPTS, [Fixed, Traffic]
 );
 choice_enum!(
     /// Explore or study.
@@ -500,6 +519,7 @@ mod tests {
         assert_eq!(Pricing::ALL.len(), PRICING_OPTS.len());
         assert_eq!(EksSupport::ALL.len(), EKS_SUPPORT_OPTS.len());
         assert_eq!(Mode::ALL.len(), MODE_OPTS.len());
+        assert_eq!(Scale::ALL.len(), SCALE_OPTS.len());
         assert_eq!(Workload::from_id("queue"), Some(Workload::Queue));
         assert_eq!(Pricing::Savings3y.id(), "savings-3y");
     }

@@ -6,7 +6,7 @@
 //! why, so the page can show a notice instead of a blank or a NaN.
 
 use crate::params::{
-    Advice, Arch, EksSupport, Key, Kind, Mode, Ops, Param, Pricing, Workload, KEY_COUNT, PARAMS,
+    Advice, Arch, EksSupport, Key, Kind, Mode, Ops, Param, Pricing, Scale, Workload, KEY_COUNT, PARAMS,
 };
 
 /// One input value.
@@ -312,6 +312,11 @@ impl State {
     /// `eks_support`.
     pub fn eks_support(&self) -> EksSupport {
         EksSupport::from_index(self.choice(Key::EksSupport))
+    }
+
+    /// `scale`.
+    pub fn scale(&self) -> Scale {
+        Scale::from_index(self.choice(Key::Scale))
     }
 
     /// `mode`.

@@ -48,6 +48,10 @@ fn arb_inputs() -> impl Strategy<Value = CostInputs> {
         gpu: f.1,
         privileged: f.2,
         job_minutes: f.3,
+        // Fixed capacity: the sweeps below assume costs continuous in the request rate, which a
+        // peak that follows traffic is not (cost_traffic.rs tests that mode).
+        traffic: false,
+        rps_per_task: 25.0,
     })
 }
 

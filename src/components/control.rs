@@ -27,6 +27,12 @@ pub fn Control(props: &ControlProps) -> Html {
     let help_id = format!("{id}-help");
     let locked_note = c.locked.then(|| html! { <span class="control__lock">{ " (fixed by this lesson)" }</span> });
     let class = classes!("control", c.changed.then_some("control--changed"), c.locked.then_some("control--locked"));
+    // The traffic box can take requests a month instead of req/s (issue 16).
+    let per_month_unit = use_state(|| false);
+    let disabled = c.locked || c.derived.is_some();
+    let derived_note = c.derived.as_ref().map(|why| html! {
+        <p class="control__derived" data-testid="derived-note" data-key={c.name}>{ why.clone() }</p>
+    });
     match &c.kind {
         ControlKind::Check { checked } => {
             let onchange = Callback::from(move |e: Event| {
@@ -71,26 +77,57 @@ pub fn Control(props: &ControlProps) -> Html {
                 html! {
                     <input type="range" class="control__slider" id={format!("{id}-range")} data-key={c.name}
                         data-role="slider" min={smin.clone()} max={smax.clone()} step={step.clone()}
-                        value={at.clone()} disabled={c.locked} aria-label={c.label}
+                        value={at.clone()} disabled={disabled} aria-label={c.label}
                         aria-valuetext={value_text.clone()} aria-describedby={help_id.clone()} {oninput} />
                 }
             });
-            let onchange = Callback::from(move |e: Event| {
-                let raw = e.target_unchecked_into::<HtmlInputElement>().value();
-                dispatch.dispatch(Action::SetRaw(key, raw));
-            });
+            let monthly = c.per_month.as_ref().filter(|_| *per_month_unit);
+            let onchange = {
+                let by_month = monthly.is_some();
+                Callback::from(move |e: Event| {
+                    let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+                    dispatch.dispatch(if by_month { Action::SetRpsPerMonth(raw) } else { Action::SetRaw(key, raw) });
+                })
+            };
+            let (box_value, box_min, box_max) = match monthly {
+                Some(pm) => (pm.value.clone(), "0".to_string(), String::new()),
+                None => (value.clone(), min.clone(), max.clone()),
+            };
+            let unit_html = match &c.per_month {
+                Some(pm) => {
+                    let flip = {
+                        let per_month_unit = per_month_unit.clone();
+                        Callback::from(move |e: Event| {
+                            let i = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+                            per_month_unit.set(i == 1);
+                        })
+                    };
+                    html! {
+                        <>
+                            <select class="control__unit-switch" data-testid="rps-unit" aria-label="Unit of the request rate"
+                                disabled={disabled} onchange={flip}>
+                                <option value="rps" selected={!*per_month_unit}>{ *unit }</option>
+                                <option value="month" selected={*per_month_unit}>{ "requests/month" }</option>
+                            </select>
+                            <span class="control__month" data-testid="rps-per-month">{ pm.text.clone() }</span>
+                        </>
+                    }
+                }
+                None => html! { <span class="control__unit">{ *unit }</span> },
+            };
             html! {
-                <div class={classes!(class, "control--number")}>
+                <div class={classes!(class, "control--number", c.derived.is_some().then_some("control--derived"))}>
                     <label for={id.clone()}>{ c.label }{ locked_note }</label>
                     <div class="control__row">
                         { for slider_html }
                         <span class="control__box">
                             <input type="number" id={id} class="control__number" data-key={c.name} data-role="number"
-                                min={min.clone()} max={max.clone()} step="any" value={value.clone()}
-                                disabled={c.locked} aria-describedby={help_id.clone()} {onchange} />
-                            <span class="control__unit">{ *unit }</span>
+                                min={box_min} max={box_max} step="any" value={box_value}
+                                disabled={disabled} aria-describedby={help_id.clone()} {onchange} />
+                            { unit_html }
                         </span>
                     </div>
+                    { for derived_note }
                     <p class="control__help" id={help_id}>{ c.help }</p>
                 </div>
             }

@@ -157,6 +157,9 @@ pub struct ChartGeometry {
     pub paths: Vec<SeriesPath>,
     /// Every crossover of every pair, by axis value.
     pub crossovers: Vec<Crossover>,
+    /// Seconds in the billing month, on the traffic axis: the readout writes the requests a month
+    /// beside the rate. Zero leaves them out.
+    pub seconds_per_month: f64,
     pub(super) series: Vec<Series>,
     pub(super) stops: Vec<f64>,
 }
@@ -277,6 +280,7 @@ impl ChartGeometry {
             y_ticks,
             paths,
             crossovers,
+            seconds_per_month: 0.0,
             series,
             stops,
         }

@@ -12,7 +12,7 @@ use crate::format::usd;
 pub struct Readout {
     /// The axis value (clamped to the domain; a whole number on the task axis).
     pub value: f64,
-    /// The axis value as text: "78.4 %", "14 tasks", "38.2 req/s".
+    /// The axis value as text: "78.4 %", "14 tasks", "38.2 req/s (100 million requests a month)".
     pub label: String,
     /// x of the readout line in pixels (to 0.1 px).
     pub x: f64,
@@ -122,7 +122,11 @@ impl ChartGeometry {
                 Some(ReadoutValue { id: s.id.clone(), cost, text: usd(cost), y: px(self.y.map(cost)) })
             })
             .collect();
-        Readout { value, label: self.axis.value_text(value), x: px(self.x.map(value)), values }
+        let mut label = self.axis.value_text(value);
+        if self.axis == super::Axis::Rps && self.seconds_per_month > 0.0 {
+            label = format!("{label} ({})", crate::format::requests_a_month(value * self.seconds_per_month));
+        }
+        Readout { value, label, x: px(self.x.map(value)), values }
     }
 }
 

@@ -27,7 +27,8 @@ pub(super) fn app_runner<S: Sink>(cx: Cx, pricing: Pricing, s: &mut S) -> Res<Us
     let gr = cx.need(Rate::AppRunnerGb)?;
     let u = cx.u();
     let idle_hours = (1.0 - u) * APP_RUNNER_MIN_SIZE * i.hours;
-    let active_hours = i.tasks * u * i.hours;
+    let peak = i.app_runner_peak();
+    let active_hours = peak * u * i.hours;
     s.line(LineId::AppRunnerProvisioned, None, idle_hours * size.mem * gr, &[Rate::AppRunnerGb.into()], || {
         format!(
             "{} provisioned instance × {}% idle share of {} h = {} instance-hours × {} GB × {} per GB-hour",
@@ -42,7 +43,7 @@ pub(super) fn app_runner<S: Sink>(cx: Cx, pricing: Pricing, s: &mut S) -> Res<Us
     s.line(LineId::AppRunnerVcpu, None, active_hours * size.cpu * vr, &[Rate::AppRunnerVcpu.into()], || {
         format!(
             "{} instances × {}% of {} h = {} active instance-hours × {} vCPU × {} per vCPU-hour",
-            qty(i.tasks),
+            qty(peak),
             qty(i.util),
             qty(i.hours),
             qty(active_hours),
@@ -63,7 +64,19 @@ pub(super) fn app_runner<S: Sink>(cx: Cx, pricing: Pricing, s: &mut S) -> Res<Us
         )
     });
     s.note(|| "App Runner never bills zero while running: at least one provisioned instance keeps its memory billed when idle. Only pausing the service stops that.".into());
-    Ok(Usage::AppRunner { avg_active: i.tasks * u, mem_gb: size.mem, gb_rate: gr, rate: Rate::AppRunnerGb.into() })
+    if i.traffic {
+        s.note(|| {
+            format!(
+                "Capacity follows traffic: {} req/s × {} ms = {} requests in flight, at {} per instance, need {} active instance(s) at the peak.",
+                qty(i.rps),
+                qty(i.req_ms),
+                qty(i.rps * i.req_ms / 1000.0),
+                qty(super::capacity::APP_RUNNER_CONCURRENCY),
+                qty(peak)
+            )
+        });
+    }
+    Ok(Usage::AppRunner { avg_active: peak * u, mem_gb: size.mem, gb_rate: gr, rate: Rate::AppRunnerGb.into() })
 }
 
 /// ECS Express Mode: Fargate tasks, with the load balancer it always creates added by the line items.

@@ -6,7 +6,8 @@
 //! field. [`CostInputs::sanitized`] clamps every field into its input's range, so a value set by hand
 //! can never push a NaN or a negative quantity into the model.
 
-use crate::params::{Arch, EksSupport, Key, Kind, Pricing, KEY_COUNT, PARAMS};
+use super::capacity;
+use crate::params::{Arch, EksSupport, Key, Kind, Pricing, Scale, KEY_COUNT, PARAMS};
 use crate::state::State;
 
 /// Everything the cost model reads.
@@ -14,7 +15,8 @@ use crate::state::State;
 pub struct CostInputs {
     /// Average utilization in percent (0-100): the share of the month the peak task count runs.
     pub util: f64,
-    /// Peak number of tasks (or pods, or App Runner instances) running at once.
+    /// Peak number of tasks (or pods, or App Runner instances) running at once: the `tasks` input,
+    /// or, when capacity follows traffic, the peak derived from `rps` ([`super::capacity`]).
     pub tasks: f64,
     /// vCPU per task.
     pub cpu: f64,
@@ -76,6 +78,11 @@ pub struct CostInputs {
     pub privileged: bool,
     /// Typical length of one job or invocation, minutes.
     pub job_minutes: f64,
+    /// Capacity follows traffic (`scale=traffic`): `tasks` is derived from `rps`, and App Runner's
+    /// active instances from the requests in flight.
+    pub traffic: bool,
+    /// Requests per second one task serves at its target load (used when `traffic`).
+    pub rps_per_task: f64,
 }
 
 impl Default for CostInputs {
@@ -111,7 +118,7 @@ fn clamp(k: Key, v: f64) -> f64 {
 impl CostInputs {
     /// Reads every cost input, and the decision facts the costs depend on, from the state.
     pub fn from_state(s: &State) -> CostInputs {
-        CostInputs {
+        let i = CostInputs {
             util: s.num(Key::Util),
             tasks: s.num(Key::Tasks),
             cpu: s.num(Key::Cpu),
@@ -144,10 +151,34 @@ impl CostInputs {
             gpu: s.flag(Key::Gpu),
             privileged: s.flag(Key::Privileged),
             job_minutes: s.num(Key::JobMinutes),
+            traffic: s.scale() == Scale::Traffic,
+            rps_per_task: s.num(Key::RpsPerTask),
+        };
+        i.follow_traffic()
+    }
+
+    /// When capacity follows traffic, a copy with the peak derived from the request rate; otherwise
+    /// the same inputs.
+    #[must_use]
+    pub fn follow_traffic(mut self) -> CostInputs {
+        if self.traffic {
+            self.tasks = capacity::peak_tasks(self.rps, self.util, self.rps_per_task);
+        }
+        self
+    }
+
+    /// App Runner's peak instance count: the task count, or, when capacity follows traffic, the
+    /// requests in flight at its concurrency.
+    pub fn app_runner_peak(&self) -> f64 {
+        if self.traffic {
+            capacity::app_runner_peak(self.rps, self.req_ms, self.util)
+        } else {
+            self.tasks
         }
     }
 
-    /// A copy with another utilization (percent).
+    /// A copy with another utilization (percent). When capacity follows traffic the peak is held
+    /// where it is, so the utilization chart shows what the current capacity costs at each share.
     #[must_use]
     pub fn with_util(mut self, util: f64) -> CostInputs {
         self.util = util;
@@ -161,11 +192,12 @@ impl CostInputs {
         self
     }
 
-    /// A copy with another request rate (per second).
+    /// A copy with another request rate (per second); when capacity follows traffic, the peak
+    /// follows it.
     #[must_use]
     pub fn with_rps(mut self, rps: f64) -> CostInputs {
         self.rps = rps;
-        self
+        self.follow_traffic()
     }
 
     /// Whether every field already holds what [`CostInputs::sanitized`] would give: a few comparisons,
@@ -197,6 +229,7 @@ impl CostInputs {
             && ok(Key::BakeMin, self.bake_min)
             && ok(Key::Azs, self.azs)
             && ok(Key::JobMinutes, self.job_minutes)
+            && ok(Key::RpsPerTask, self.rps_per_task)
     }
 
     /// A copy with every number clamped into its input's range (NaN becomes the default) and every
@@ -226,8 +259,10 @@ impl CostInputs {
             bake_min: clamp(Key::BakeMin, self.bake_min),
             azs: clamp(Key::Azs, self.azs),
             job_minutes: clamp(Key::JobMinutes, self.job_minutes),
+            rps_per_task: clamp(Key::RpsPerTask, self.rps_per_task),
             ..self
         }
+        .follow_traffic()
     }
 }
 

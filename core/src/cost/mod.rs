@@ -21,6 +21,7 @@
 mod anywhere;
 mod app_runner;
 mod batch;
+pub mod capacity;
 pub mod commit;
 mod context;
 mod ec2;

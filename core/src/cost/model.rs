@@ -14,7 +14,8 @@
 //! Adding a platform: its variant and [`crate::platform::Caps`] in `platform.rs`, its own file here
 //! (starting with `require`), and one arm below.
 
-use super::context::{Cx, Res};
+use super::context::{Cx, Res, Usage};
+use crate::format::qty;
 use super::{anywhere, app_runner, batch, ec2, eks, fargate, lambda, lines, CostInputs, DeployOverhead, Sink};
 use crate::catalog::Rates;
 use crate::params::Pricing;
@@ -35,5 +36,16 @@ pub(crate) fn run<S: Sink>(p: Platform, pricing: Pricing, i: &CostInputs, r: &Ra
         Platform::EcsAnywhere => anywhere::ecs(cx, pricing, s)?,
         Platform::EksAnywhere => anywhere::eks(cx, pricing, s)?,
     };
+    if i.traffic && matches!(usage, Usage::Tasks { .. } | Usage::Instances { .. }) {
+        s.note(|| {
+            format!(
+                "Capacity follows traffic: {} req/s at {} req/s per task and {}% utilization needs a peak of {} task(s).",
+                qty(i.rps),
+                qty(i.rps_per_task),
+                qty(i.util),
+                qty(i.tasks)
+            )
+        });
+    }
     lines::extras(cx, p, usage, deploy, s)
 }

@@ -7,9 +7,8 @@
 //! `platform:pricing`, so a crossover always says what it compares.
 
 use crate::catalog::ids::INSTANCE_OPTS;
-use crate::chart::{run_sentence, Axis, ChartGeometry, Padding, Series};
-use crate::format::{trimmed, usd, MISSING};
-use crate::cost::totals;
+use crate::chart::{run_sentence, Axis, ChartGeometry, Padding};
+use crate::format::{requests_a_month, trimmed, usd, MISSING};
 use crate::decision::{Decision, Status};
 use crate::params::Pricing;
 use crate::platform::Platform;
@@ -342,6 +341,11 @@ fn crossings(axis: Axis, g: &ChartGeometry, legend: &[LegendView]) -> (Vec<Cross
 /// Widest task-count window a chart samples.
 pub const TASK_WINDOW: f64 = 120.0;
 
+/// The peak task count the costs use: the `tasks` input, or the peak derived from traffic.
+fn peak(s: &State) -> f64 {
+    crate::cost::CostInputs::from_state(s).tasks
+}
+
 /// The axis domain for the current inputs.
 pub fn domain(axis: Axis, s: &State) -> (f64, f64) {
     match axis {
@@ -350,7 +354,7 @@ pub fn domain(axis: Axis, s: &State) -> (f64, f64) {
         // so the window stays at most `TASK_WINDOW` wide: from 1 to twice the peak while that fits,
         // else centred on the peak.
         Axis::Tasks => {
-            let t = s.num(crate::params::Key::Tasks).round();
+            let t = peak(s).round();
             if 2.0 * t <= TASK_WINDOW {
                 (1.0, (2.0 * t).max(20.0))
             } else {
@@ -379,16 +383,6 @@ pub fn series_label(p: Platform, pricing: Pricing, instance: usize) -> String {
     }
 }
 
-fn eval(p: Platform, pricing: Pricing, costs: &Costs, axis: Axis, x: f64) -> f64 {
-    let c = &costs.per_platform[p.index()];
-    let inp = match axis {
-        Axis::Util => c.inputs.with_util(x),
-        Axis::Tasks => c.inputs.with_tasks(x),
-        Axis::Rps => c.inputs.with_rps(x),
-    };
-    totals(p, pricing, &inp, &costs.rates, c.deploy).map(|t| t.monthly).unwrap_or(f64::NAN)
-}
-
 /// One chart, drawn in a box of `size`.
 pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize) -> ChartView {
     let (lo, hi) = domain(axis, s);
@@ -403,12 +397,8 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize
         let pricing = b.pricing;
         let id = if pricing == chosen { p.id().to_string() } else { format!("{}:{}", p.id(), pricing.id()) };
         let label = series_label(p, pricing, costs.per_platform[p.index()].inputs.instance);
-        let f = |x: f64| eval(p, pricing, costs, axis, x);
-        let mut one = if axis.is_discrete() {
-            Series::sampled(id.clone(), label.clone(), |n| f(f64::from(n)), lo as u32, hi as u32)
-        } else {
-            Series::traced(id.clone(), label.clone(), f, lo, hi)
-        };
+        let c = &costs.per_platform[p.index()];
+        let mut one = super::sweep::series(id.clone(), label.clone(), p, pricing, &c.inputs, &costs.rates, c.deploy, axis, (lo, hi));
         one.points.retain(|pt| pt.0.is_finite() && pt.1.is_finite());
         if one.points.is_empty() {
             continue;
@@ -416,12 +406,20 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize
         legend.push(LegendView { id, label, platform: p.id(), dashed: pricing != chosen });
         series.push(one);
     }
-    let geometry = ChartGeometry::new(axis, series, size.width, size.height, Padding::default());
+    let mut geometry = ChartGeometry::new(axis, series, size.width, size.height, Padding::default());
+    if axis == Axis::Rps {
+        // Beside every request rate, the requests a month it makes (hours × 3,600 seconds each).
+        let seconds = 3600.0 * s.num(crate::params::Key::Hours);
+        geometry.seconds_per_month = seconds;
+        for c in &mut geometry.crossovers {
+            c.text = format!("{} ({})", c.text, requests_a_month(c.at * seconds));
+        }
+    }
     let (crossovers, runs) = crossings(axis, &geometry, &legend);
     let mut head = vec![axis.title().to_string()];
     head.extend(geometry.series().iter().map(|s| s.label.clone()));
     let mut xs: Vec<f64> = geometry.x_ticks.iter().map(|t| t.value).collect();
-    let current = s.num(axis.key());
+    let current = if axis == Axis::Tasks { peak(s) } else { s.num(axis.key()) };
     if current >= lo && current <= hi {
         xs.push(current);
     }

@@ -56,6 +56,20 @@ pub struct ControlView {
     pub changed: bool,
     /// How it is drawn.
     pub kind: ControlKind,
+    /// Set by the model rather than by hand (the peak task count while capacity follows traffic):
+    /// why it cannot be moved. The control is shown disabled, with the derived value.
+    pub derived: Option<String>,
+    /// The traffic box's other unit: the requests a month the rate makes.
+    pub per_month: Option<PerMonth>,
+}
+
+/// The request rate as requests a month, for the traffic box's unit switch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerMonth {
+    /// Whole requests, as the number box shows them ("26280000").
+    pub value: String,
+    /// In words ("26.3 million requests a month").
+    pub text: String,
 }
 
 /// A titled group of controls.
@@ -89,13 +103,32 @@ pub const COST_GROUPS: [(Group, &str, &str); 4] = [
 /// The control of one input.
 pub fn control(s: &State, key: Key) -> ControlView {
     let p = key.param();
+    let cost = (key == Key::Tasks || key == Key::Rps).then(|| crate::cost::CostInputs::from_state(s));
+    let derived = cost.filter(|c| key == Key::Tasks && c.traffic).map(|c| {
+        let n = crate::format::qty(c.tasks);
+        format!(
+            "Follows traffic: {} req/s at {} req/s per task and {} % utilization needs {n} task{} at the peak. Set “{}” to fixed to choose it yourself.",
+            crate::format::qty(c.rps),
+            crate::format::qty(c.rps_per_task),
+            crate::format::qty(c.util),
+            if n == "1" { "" } else { "s" },
+            Key::Scale.param().label
+        )
+    });
+    let per_month = cost.filter(|_| key == Key::Rps).map(|c| {
+        let n = c.rps * 3600.0 * c.hours;
+        PerMonth { value: trimmed(n, 0), text: crate::format::requests_a_month(n) }
+    });
     let kind = match p.kind {
         Kind::Flag { .. } => ControlKind::Check { checked: s.flag(key) },
         Kind::Choice { options, .. } => {
             ControlKind::Select { options: options.iter().map(|o| (o.id, o.label)).collect(), selected: s.choice(key) }
         }
         Kind::Number { min, max, decimals, unit, slider, .. } => {
-            let v = s.num(key);
+            let v = match (&cost, key) {
+                (Some(c), Key::Tasks) => c.tasks,
+                _ => s.num(key),
+            };
             let value = trimmed(v, decimals as usize);
             ControlKind::Number {
                 value_text: format!("{value} {unit}"),
@@ -123,6 +156,8 @@ pub fn control(s: &State, key: Key) -> ControlView {
         locked: s.is_locked(key),
         changed: !s.is_default(key),
         kind,
+        derived,
+        per_month,
     }
 }
 

@@ -16,6 +16,7 @@ pub mod csv;
 pub mod parts;
 pub mod recommendation;
 pub mod study;
+pub mod sweep;
 
 use crate::chart::Axis;
 use crate::decision::{decide, explain, Decision, Explanation, Facts};
