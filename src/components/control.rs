@@ -25,6 +25,12 @@ pub fn Control(props: &ControlProps) -> Html {
     let key = c.key;
     let id = format!("in-{}", c.name);
     let help_id = format!("{id}-help");
+    // What the model made of this input (the instance type actually priced, say), read with the help.
+    let note_id = format!("{id}-note");
+    let described = if c.note.is_empty() { help_id.clone() } else { format!("{help_id} {note_id}") };
+    let note_html = (!c.note.is_empty()).then(|| {
+        html! { <p class="control__note" id={note_id} data-testid="control-note" data-key={c.name}>{ c.note.clone() }</p> }
+    });
     let locked_note = c.locked.then(|| html! { <span class="control__lock">{ " (fixed by this lesson)" }</span> });
     let class = classes!("control", c.changed.then_some("control--changed"), c.locked.then_some("control--locked"));
     // The traffic box can take requests a month instead of req/s (issue 16).
@@ -42,9 +48,10 @@ pub fn Control(props: &ControlProps) -> Html {
             html! {
                 <div class={classes!(class, "control--check")}>
                     <input type="checkbox" id={id.clone()} data-key={c.name} checked={*checked}
-                        disabled={c.locked} aria-describedby={help_id.clone()} {onchange} />
+                        disabled={c.locked} aria-describedby={described.clone()} {onchange} />
                     <label for={id}>{ c.label }{ locked_note }</label>
                     <p class="control__help" id={help_id}>{ c.help }</p>
+                    { note_html.clone() }
                 </div>
             }
         }
@@ -58,12 +65,13 @@ pub fn Control(props: &ControlProps) -> Html {
             html! {
                 <div class={classes!(class, "control--select")}>
                     <label for={id.clone()}>{ c.label }{ locked_note }</label>
-                    <select id={id} data-key={c.name} disabled={c.locked} aria-describedby={help_id.clone()} {onchange}>
+                    <select id={id} data-key={c.name} disabled={c.locked} aria-describedby={described.clone()} {onchange}>
                         { for options.iter().enumerate().map(|(i, (oid, label))| html! {
                             <option value={*oid} selected={i == *selected}>{ *label }</option>
                         }) }
                     </select>
                     <p class="control__help" id={help_id}>{ c.help }</p>
+                    { note_html.clone() }
                 </div>
             }
         }
@@ -78,7 +86,7 @@ pub fn Control(props: &ControlProps) -> Html {
                     <input type="range" class="control__slider" id={format!("{id}-range")} data-key={c.name}
                         data-role="slider" min={smin.clone()} max={smax.clone()} step={step.clone()}
                         value={at.clone()} disabled={disabled} aria-label={c.label}
-                        aria-valuetext={value_text.clone()} aria-describedby={help_id.clone()} {oninput} />
+                        aria-valuetext={value_text.clone()} aria-describedby={described.clone()} {oninput} />
                 }
             });
             let monthly = c.per_month.as_ref().filter(|_| *per_month_unit);
@@ -123,12 +131,13 @@ pub fn Control(props: &ControlProps) -> Html {
                         <span class="control__box">
                             <input type="number" id={id} class="control__number" data-key={c.name} data-role="number"
                                 min={box_min} max={box_max} step="any" value={box_value}
-                                disabled={disabled} aria-describedby={help_id.clone()} {onchange} />
+                                disabled={disabled} aria-describedby={described.clone()} {onchange} />
                             { unit_html }
                         </span>
                     </div>
                     { for derived_note }
                     <p class="control__help" id={help_id}>{ c.help }</p>
+                    { note_html.clone() }
                 </div>
             }
         }

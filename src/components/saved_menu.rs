@@ -76,6 +76,8 @@ pub fn SavedMenu(props: &SavedMenuProps) -> Html {
         });
     }
     let name = use_node_ref();
+    // The last outcome of an import, shown inside the menu: the open menu covers the page's notices.
+    let status = use_state(|| None::<String>);
     let summary = html! {
         <summary class="button button--quiet">{ format!("Saved scenarios ({})", saved.scenarios.len()) }</summary>
     };
@@ -107,10 +109,18 @@ pub fn SavedMenu(props: &SavedMenuProps) -> Html {
         })
     };
     let on_import = {
-        let (dispatch, saved) = (dispatch.clone(), saved.clone());
+        let (dispatch, saved, status) = (dispatch.clone(), saved.clone(), status.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let (d, saved) = (dispatch.clone(), saved.clone());
+            // Said inside the open menu (which would cover the page's notices) and in the notices.
+            let (status, notices) = (status.clone(), dispatch.clone());
+            let tell = move |said: Vec<Notice>| {
+                status.set(Some(said.iter().map(|n| n.text.as_str()).collect::<Vec<_>>().join(" ")));
+                for n in said {
+                    notices.dispatch(Action::Notify(n));
+                }
+            };
             web::read_file(
                 &input,
                 Callback::from(move |res: Result<String, String>| match res.and_then(|t| Saved::from_json(&t).map_err(|e| e.to_string())) {
@@ -124,19 +134,18 @@ pub fn SavedMenu(props: &SavedMenuProps) -> Html {
                             }
                         }
                         match refused {
-                            Some(why) => d.dispatch(Action::Notify(notice(format!("Scenarios not imported, nothing was changed: {why}")))),
+                            Some(why) => tell(vec![notice(format!("Scenarios not imported, nothing was changed: {why}"))]),
                             None => {
                                 store(&s, &d);
                                 saved.set(s);
                                 let n = l.saved.scenarios.len();
-                                d.dispatch(Action::Notify(notice(format!("Imported {n} saved scenario{}.", if n == 1 { "" } else { "s" }))));
-                                if let Some(n) = adjusted_notice(&l.adjusted) {
-                                    d.dispatch(Action::Notify(n));
-                                }
+                                let mut said = vec![notice(format!("Imported {n} saved scenario{}.", if n == 1 { "" } else { "s" }))];
+                                said.extend(adjusted_notice(&l.adjusted));
+                                tell(said);
                             }
                         }
                     }
-                    Err(why) => d.dispatch(Action::Notify(notice(format!("Scenarios not imported, nothing was changed: {why}.")))),
+                    Err(why) => tell(vec![notice(format!("Scenarios not imported, nothing was changed: {why}."))]),
                 }),
             );
             input.set_value("");
@@ -177,6 +186,9 @@ pub fn SavedMenu(props: &SavedMenuProps) -> Html {
                             }
                         }) }
                     </ul>
+                }
+                if let Some(text) = &*status {
+                    <p class="saved__status" role="status" data-testid="saved-status">{ text }</p>
                 }
                 <div class="saved__io">
                     <button type="button" class="button button--quiet" data-testid="export-saved" onclick={on_export}

@@ -2,8 +2,10 @@
 // mode, locked embeds, history, internal ids and chart legibility, each checked in the real page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { startSession, ROOT } from './harness.mjs';
+import { resolve, join } from 'node:path';
+import { startSession, settled, ROOT } from './harness.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { serve } from '../../scripts/serve.mjs';
 
 let s;
@@ -185,4 +187,49 @@ test('a task that does not fit its instance type has one status everywhere, with
   assert.match(page.url(), /instance=/);
   s.assertClean('fit');
   await page.close();
+});
+
+test('with GPUs ticked, the instance control says which type the EC2 options are priced on', async () => {
+  const page = await s.open('gpu=1', { waitFor: '[data-testid="recommendation"]' });
+  const note = page.locator('[data-testid="control-note"][data-key="instance"]');
+  assert.match(await note.innerText(), /priced on g4dn\.xlarge: m5\.large has no GPU/);
+  const described = await page.getAttribute('#in-instance', 'aria-describedby');
+  assert.ok(described.split(' ').includes(await note.getAttribute('id')), 'screen readers hear the note with the select');
+  await page.goto(page.url().replace('gpu=1', 'gpu=1&instance=g5.xlarge'));
+  await page.waitForSelector('[data-testid="recommendation"]');
+  await settled(page);
+  assert.equal(await page.locator('[data-testid="control-note"][data-key="instance"]').count(), 0);
+  s.assertClean('instance note');
+  await page.close();
+});
+
+test('an import error from the open saved menu is shown inside the menu, not under it', async () => {
+  const page = await s.open('', { waitFor: '[data-testid="recommendation"]' });
+  await page.click('[data-testid="saved"] > summary');
+  const dir = mkdtempSync(join(tmpdir(), 'berth-saved-'));
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, '{"v":1,"scenarios":[{"name":');
+  await page.setInputFiles('[data-testid="import-saved"]', bad);
+  const status = page.locator('[data-testid="saved-status"]');
+  await status.waitFor();
+  assert.match(await status.innerText(), /not imported, nothing was changed/);
+  // It is the topmost element where it is drawn: nothing of the menu covers it.
+  const onTop = await status.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return el.contains(hit);
+  });
+  assert.ok(onTop, 'the status line is visible');
+  s.assertClean('saved import error');
+  await page.close();
+});
+
+test('reasons name the question that decided them, never a step number the page does not show', async () => {
+  for (const q of ['', 'gpu=1', 'k8s=1', 'workload=batch', 'ops=minimal', 'code_only=1&ops=minimal']) {
+    const page = await s.open(q, { waitFor: '[data-testid="recommendation"]' });
+    const text = await page.locator('main').innerText();
+    assert.doesNotMatch(text, /\bStep \d/, `?${q}`);
+    await page.close();
+  }
+  s.assertClean('step names');
 });

@@ -87,35 +87,37 @@ pub fn about(p: Platform) -> About {
     }
 }
 
-/// Why the flow picked `p` at `step`, in plain words.
+/// Why the flow picked `p` at `step`, in plain words. Each reason starts with the name of the question
+/// that decided it ("Kubernetes:", "Host needs:"), never a step number: the page does not show the
+/// flow's numbered steps.
 pub fn why_step(p: Platform, step: Step, f: &Facts) -> String {
     match step {
         Step::Hybrid => format!(
-            "Step 0: the work must stay on your own servers, so the choice is between the Anywhere options; {} matches {}.",
+            "On premises: the work must stay on your own servers, so the choice is between the Anywhere options; {} matches {}.",
             p.name(),
             if f.has(Key::K8s) { "the Kubernetes need" } else { "ECS's simpler model" }
         ),
         Step::Kubernetes => {
             if p == P::EksFargate {
-                "Step 1: Kubernetes is required, and with minimal operations and nothing that needs a node, Fargate profiles remove node management.".to_string()
+                "Kubernetes: it is required, and with minimal operations and nothing that needs a node, Fargate profiles remove node management.".to_string()
             } else if f.ops == Ops::Minimal {
-                "Step 1: Kubernetes is required; Fargate profiles can't meet every need here, so the pods run on EC2 nodes (EKS Auto Mode can manage them).".to_string()
+                "Kubernetes: it is required; Fargate profiles can't meet every need here, so the pods run on EC2 nodes (EKS Auto Mode can manage them).".to_string()
             } else {
-                "Step 1: Kubernetes is required, so EKS; managed EC2 node groups give full control of the nodes.".to_string()
+                "Kubernetes: it is required, so EKS; managed EC2 node groups give full control of the nodes.".to_string()
             }
         }
-        Step::Batch => "Step 2: the work is finite jobs, which is what AWS Batch queues, schedules and scales to zero between runs.".to_string(),
-        Step::Function => "Step 2: short event-driven work fits Lambda: billed per request and per millisecond, nothing when idle.".to_string(),
+        Step::Batch => "Batch jobs: the work is finite jobs, which is what AWS Batch queues, schedules and scales to zero between runs.".to_string(),
+        Step::Function => "Event functions: short event-driven work fits Lambda: billed per request and per millisecond, nothing when idle.".to_string(),
         Step::ScaleToZero => match f.advice {
-            Advice::Exam => "Step 3: the exam key pairs scale to zero with App Runner for low-traffic web apps.".to_string(),
-            Advice::Current => "Step 3: the service must cost nothing while idle; Lambda bills per request, while App Runner keeps a provisioned instance and Fargate services need at least one task to answer requests.".to_string(),
+            Advice::Exam => "Scale to zero: the exam key pairs scale to zero with App Runner for low-traffic web apps.".to_string(),
+            Advice::Current => "Scale to zero: the service must cost nothing while idle; Lambda bills per request, while App Runner keeps a provisioned instance and Fargate services need at least one task to answer requests.".to_string(),
         },
         Step::CodeOnly => match (p, f.advice) {
-            (P::AppRunner, _) => "Step 3: deploy an image or source with no infrastructure configuration: the exam key's App Runner.".to_string(),
-            _ => "Step 3: deploy an image with no infrastructure configuration; ECS Express Mode creates the service, load balancer, certificate and scaling for you.".to_string(),
+            (P::AppRunner, _) => "Code only: deploy an image or source with no infrastructure configuration: the exam key's App Runner.".to_string(),
+            _ => "Code only: deploy an image with no infrastructure configuration; ECS Express Mode creates the service, load balancer, certificate and scaling for you.".to_string(),
         },
         Step::LeastOps => {
-            "Step 3: least operational overhead and nothing that needs a host, so serverless capacity: ECS on Fargate.".to_string()
+            "Least operations: the team wants the least to run and nothing needs a host, so serverless capacity: ECS on Fargate.".to_string()
         }
         Step::Ec2Needs => {
             let mut why = Vec::new();
@@ -146,9 +148,9 @@ pub fn why_step(p: Platform, step: Step, f: &Facts) -> String {
             if why.is_empty() || !wants_ec2(f) {
                 why.push("needs only EC2 hosts meet");
             }
-            format!("Step 4: {} point to EC2 capacity, so ECS on EC2 with a capacity provider.", join_words(&why))
+            format!("Host needs: {} point to EC2 capacity, so ECS on EC2 with a capacity provider.", join_words(&why))
         }
-        Step::Default => "Step 4, no: nothing needs a host, Kubernetes or a special model, so the default is ECS on Fargate.".to_string(),
+        Step::Default => "No host needs: nothing needs a host, Kubernetes or a special model, so the default is ECS on Fargate.".to_string(),
         Step::Fallback => format!(
             "The flow's own choice is ruled out here, so the first viable option in the usual order of preference is {}.",
             p.name()
@@ -176,5 +178,17 @@ mod tests {
             assert!(!a.summary.is_empty() && !a.good_for.is_empty() && !a.watch_out.is_empty());
         }
         assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+    }
+
+    #[test]
+    fn reasons_name_their_question_not_a_step_number() {
+        use super::Step as S;
+        let f = Facts::default();
+        for step in [S::Hybrid, S::Kubernetes, S::Batch, S::Function, S::ScaleToZero, S::CodeOnly, S::LeastOps, S::Ec2Needs, S::Default, S::Fallback] {
+            for p in P::ALL {
+                let why = why_step(p, step, &f);
+                assert!(!why.contains("Step"), "{why}");
+            }
+        }
     }
 }

@@ -61,6 +61,9 @@ pub struct ControlView {
     pub derived: Option<String>,
     /// The traffic box's other unit: the requests a month the rate makes.
     pub per_month: Option<PerMonth>,
+    /// A line about what the model made of this input, shown under the control (empty when none):
+    /// for example the instance type actually priced when the chosen one cannot run the task.
+    pub note: String,
 }
 
 /// The request rate as requests a month, for the traffic box's unit switch.
@@ -158,6 +161,7 @@ pub fn control(s: &State, key: Key) -> ControlView {
         kind,
         derived,
         per_month,
+        note: String::new(),
     }
 }
 

@@ -87,6 +87,21 @@ pub fn inputs_for(p: Platform, base: &CostInputs, d: &Decision, rates: &Rates) -
     (inp, deploy, notes)
 }
 
+/// What the instance-type control should say when the EC2-backed options are priced on another type
+/// than the one chosen (a GPU workload on a type without GPUs): which type is priced, and why.
+pub fn priced_instance_note(state: &State, costs: &Costs) -> Option<String> {
+    let chosen = state.choice(Key::Instance);
+    let used = Platform::ALL
+        .into_iter()
+        .map(|p| costs.per_platform[p.index()].inputs.instance)
+        .find(|&i| i != chosen)?;
+    Some(format!(
+        "The EC2 options are priced on {}: {} has no GPU.",
+        INSTANCE_OPTS.get(used)?.id,
+        INSTANCE_OPTS.get(chosen)?.id
+    ))
+}
+
 /// A rate missing from the catalog, in words rather than ids: the rate's label and the Region's name.
 pub fn missing_rate(rate: RateRef, region: usize) -> String {
     format!("No catalog price for {} in {}", rate.label(), REGION_OPTS.get(region).map_or("this Region", |o| o.label))
@@ -156,4 +171,22 @@ pub fn fitting_instance(p: Platform, state: &State, costs: &Costs) -> Option<usi
         })
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn instance_note(q: &str) -> String {
+        let p = crate::view::tests::page_for(q);
+        p.cost_groups.iter().flat_map(|g| &g.controls).find(|c| c.key == Key::Instance).unwrap().note.clone()
+    }
+
+    #[test]
+    fn the_instance_control_names_the_type_actually_priced() {
+        assert_eq!(instance_note(""), "");
+        let gpu = instance_note("gpu=1");
+        assert!(gpu.contains("g4dn.xlarge") && gpu.contains("m5.large has no GPU"), "{gpu}");
+        assert_eq!(instance_note("gpu=1&instance=g5.xlarge"), "");
+    }
 }

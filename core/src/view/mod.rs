@@ -103,7 +103,12 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
     // Study mode shows only the study view: the charts (three exact crossover sweeps) wait.
     let explore = s.mode() == Mode::Explore;
     let decision_groups = controls::groups(s, &controls::DECISION_GROUPS);
-    let cost_groups = controls::groups(s, &controls::COST_GROUPS);
+    let mut cost_groups = controls::groups(s, &controls::COST_GROUPS);
+    if let Some(note) = costs::priced_instance_note(s, &costs) {
+        if let Some(c) = cost_groups.iter_mut().flat_map(|g| g.controls.iter_mut()).find(|c| c.key == Key::Instance) {
+            c.note = note;
+        }
+    }
     let changed_inputs = controls::changed(decision_groups.iter().chain(&cost_groups));
     Page {
         mode: s.mode(),
