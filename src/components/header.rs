@@ -52,10 +52,15 @@ pub fn Header(props: &HeaderProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::ResetInputs))
     };
-    let status = match *copied {
-        Some(true) => "Link copied.",
-        Some(false) => "Copy failed: the link is in the address bar.",
-        None => "",
+    // A link carries the inputs only: say so when the sender's prices include overrides.
+    let status = match (*copied, props.overrides) {
+        (Some(true), 0) => "Link copied.".to_string(),
+        (Some(true), n) => format!(
+            "Link copied. It carries the inputs, not your {n} price override{}: whoever opens it sees the catalog's prices. Export the overrides from the pricing catalog to share them.",
+            if n == 1 { "" } else { "s" }
+        ),
+        (Some(false), _) => "Copy failed: the link is in the address bar.".to_string(),
+        (None, _) => String::new(),
     };
     html! {
         <header class="header">
@@ -80,7 +85,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <ImportPanel query={props.query.clone()} />
                 <EmbedCode query={props.query.clone()} body={props.complete} />
                 <SavedMenu query={props.query.clone()} body={props.complete} />
-                <span class="header__status" role="status">{ status }</span>
+                <span class="header__status" role="status" data-testid="copy-status">{ status }</span>
             </div>
         </header>
     }

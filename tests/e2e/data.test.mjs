@@ -106,6 +106,17 @@ test('an override changes the cards, is marked, and survives a reload', async ()
   s.assertClean('override');
 });
 
+test('copying a link while an override is in use says the link does not carry it', async () => {
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.origin });
+  await page.click('[data-testid="copy-link"]');
+  const status = page.locator('[data-testid="copy-status"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="copy-status"]')?.textContent.length > 0);
+  assert.match(await status.innerText(), /Link copied\. It carries the inputs, not your 1 price override/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(!copied.includes('0.08'), copied);
+  s.assertClean('copy with overrides');
+});
+
 test('overrides export as JSON and re-import; a bad file changes nothing', async () => {
   const { name, text } = await download('[data-testid="export-overrides"]');
   assert.equal(name, 'berth-overrides.json');
