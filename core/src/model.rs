@@ -32,6 +32,13 @@ pub struct Model {
     /// The page is phone-narrow: charts are drawn for a small box (set by the shell from the
     /// viewport; not an input, not in the URL).
     pub narrow: bool,
+    /// A chart being dragged and the axis window it had when the drag began: its chart keeps that
+    /// window until the drag ends, so the value under the pointer does not run away as the task
+    /// or traffic window follows the input (not an input, not in the URL).
+    pub hold: Option<(crate::chart::Axis, (f64, f64))>,
+    /// The width the charts are drawn at, in CSS pixels (measured by the shell; 0 until then): the
+    /// charts' view box is that wide, so their 12 px labels are drawn at 12 px, never scaled down.
+    pub chart_width: f64,
 }
 
 /// Something the user (or the page) did.
@@ -80,6 +87,10 @@ pub enum Action {
     ReplaceProgress(Progress),
     /// The viewport became phone-narrow (or stopped being so).
     SetNarrow(bool),
+    /// A drag on a chart began (its axis and window) or ended (`None`).
+    HoldChart(Option<(crate::chart::Axis, (f64, f64))>),
+    /// The charts' column is this many CSS pixels wide.
+    SetChartWidth(f64),
 }
 
 impl Model {
@@ -216,6 +227,8 @@ pub fn update(m: &mut Model, a: Action) {
         }
         Action::DismissNotices => m.notices.clear(),
         Action::SetNarrow(narrow) => m.narrow = narrow,
+        Action::HoldChart(hold) => m.hold = hold,
+        Action::SetChartWidth(w) => m.chart_width = if w.is_finite() { w.clamp(0.0, 4000.0).round() } else { 0.0 },
         Action::SetOverride(rate, region, raw) => match raw.trim().parse::<f64>() {
             Ok(v) => {
                 if let Err(bad) = m.overrides.set(rate, region, v) {

@@ -26,7 +26,7 @@ pub struct Padding {
 
 impl Default for Padding {
     fn default() -> Self {
-        Padding { top: 12.0, right: 16.0, bottom: 32.0, left: 56.0 }
+        Padding { top: 12.0, right: 16.0, bottom: 34.0, left: 60.0 }
     }
 }
 
@@ -79,7 +79,7 @@ impl Anchor {
     }
 
     /// The alignment that keeps a label of `label` centred on `px` inside `0..=width`, given the
-    /// 11-unit chart font (see [`LABEL_CHAR_PX`]).
+    /// 12-unit chart font (see [`LABEL_CHAR_PX`]).
     pub fn for_label(label: &str, px: f64, width: f64) -> Self {
         let half = label.chars().count() as f64 * LABEL_CHAR_PX / 2.0;
         if px + half > width {
@@ -92,9 +92,10 @@ impl Anchor {
     }
 }
 
-/// Estimated width of one character of a tick label, in chart units: 0.6 em of the 11-unit chart
-/// font, a little generous.
-pub const LABEL_CHAR_PX: f64 = 6.6;
+/// Estimated width of one character of a tick label, in chart units: 0.6 em of the 12-unit chart
+/// font (one unit is one CSS pixel once the chart is drawn at its column's width), a little
+/// generous.
+pub const LABEL_CHAR_PX: f64 = 7.2;
 
 /// The line of one series.
 #[derive(Debug, Clone, PartialEq)]

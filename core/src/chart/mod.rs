@@ -23,9 +23,11 @@
 //! Points are `(x, y)` tuples: `x` is the axis value, `y` the monthly cost in USD.
 //!
 //! One subject per file: `axis` (axes and their wording), `scale` and `ticks`, `trace`, `crossings` (continuous axes), `steps` (the task axis), `series`,
-//! `path` (pixel text), `geometry` (the laid-out chart) and `readout` (pointer and keyboard).
+//! `path` (pixel text), `geometry` (the laid-out chart), `readout` (pointer and keyboard) and
+//! `control` (the chart as a control of its input: the value under the pointer, key steps).
 
 mod axis;
+mod control;
 mod crossings;
 mod geometry;
 mod path;
@@ -37,6 +39,7 @@ mod ticks;
 mod trace;
 
 pub use axis::{crossover_sentence, run_sentence, Axis};
+pub use control::InputGrid;
 pub use crossings::{crossings, Crossing, Side};
 pub use geometry::{Anchor, ChartGeometry, Crossover, Padding, PlotArea, SeriesPath, Tick, LABEL_CHAR_PX};
 pub use readout::{Move, Readout, ReadoutValue};

@@ -127,6 +127,20 @@ pub fn card(state: &State, c: &CardText, costs: &Costs) -> CardView {
     rules_card(state, c, cost)
 }
 
+/// The card's reasons, each said once on the card: a rule's reason is listed with its title and
+/// source under the rules, so it is not repeated as a plain reason; and "Good for" is in the
+/// card's details, so "Allowed by every rule." is not followed by it again.
+fn said_once(c: &CardText) -> Vec<String> {
+    c.reasons
+        .iter()
+        .filter(|r| !c.rules.iter().any(|h| r.ends_with(h.rule.reason)))
+        .map(|r| match r.strip_suffix(c.about.good_for) {
+            Some(head) if !c.about.good_for.is_empty() && !head.trim().is_empty() => head.trim_end().to_string(),
+            _ => r.clone(),
+        })
+        .collect()
+}
+
 /// The card as the rules see it, with its cost.
 fn rules_card(state: &State, c: &CardText, cost: CostView) -> CardView {
     let about = c.about;
@@ -139,7 +153,7 @@ fn rules_card(state: &State, c: &CardText, cost: CostView) -> CardView {
         good_for: about.good_for,
         you_operate: about.you_operate,
         watch_out: about.watch_out,
-        reasons: c.reasons.clone(),
+        reasons: said_once(c),
         rules: c
             .rules
             .iter()
@@ -266,5 +280,20 @@ mod tests {
         // Without the lock the same change is offered.
         let open = page_for("gpu=1&ops=minimal");
         assert!(every_link(&open).iter().any(|l| l.set.iter().any(|(k, _)| *k == Key::Gpu)));
+    }
+
+    #[test]
+    fn a_card_says_each_thing_once() {
+        let p = page_for("tasks=20&util=70");
+        for c in &p.cards {
+            for r in &c.reasons {
+                assert!(c.rules.iter().all(|rule| !r.contains(rule.reason)), "{}: {r}", c.platform);
+                assert!(!r.contains(c.good_for), "{}: {r}", c.platform);
+            }
+        }
+        let runner = card(&p, "app-runner");
+        assert_eq!(runner.status, "ruled-out");
+        assert!(runner.reasons.is_empty() && runner.rules.len() == 1, "{:?}", runner.reasons);
+        assert!(card(&p, "lambda").reasons.iter().any(|r| r == "Allowed by every rule."));
     }
 }

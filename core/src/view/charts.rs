@@ -7,7 +7,7 @@
 //! `platform:pricing`, so a crossover always says what it compares.
 
 use crate::catalog::ids::INSTANCE_OPTS;
-use crate::chart::{run_sentence, Axis, ChartGeometry, Padding};
+use crate::chart::{run_sentence, Axis, ChartGeometry, InputGrid, Padding};
 use crate::format::{requests_a_month, trimmed, usd, MISSING};
 use crate::decision::{Decision, Status};
 use crate::params::Pricing;
@@ -25,12 +25,29 @@ pub struct ChartSize {
     pub height: f64,
 }
 
-/// Charts on a wide page.
+/// Charts on a wide page, until the shell has measured their column.
 pub const WIDE: ChartSize = ChartSize { width: 640.0, height: 300.0 };
 
-/// Charts on a phone: a box close to the column's real width, so the 11 px labels stay 11 px
-/// instead of shrinking to half (fewer ticks, same series and crossovers).
+/// Charts on a phone, until the shell has measured their column.
 pub const NARROW: ChartSize = ChartSize { width: 360.0, height: 250.0 };
+
+/// Narrowest box a chart is laid out in (a measured column below this is drawn scaled down).
+pub const MIN_WIDTH: f64 = 240.0;
+
+/// Widest box a chart is laid out in.
+pub const MAX_WIDTH: f64 = 1200.0;
+
+/// The box charts are drawn in: as wide as their column measured in CSS pixels (`width`, 0 when
+/// not measured yet), so one unit of the drawing is one pixel on screen and the 12 px labels are
+/// 12 px at every width; the height is the phone's or the wide page's.
+pub fn size_for(narrow: bool, width: f64) -> ChartSize {
+    let base = if narrow { NARROW } else { WIDE };
+    if width.is_finite() && width >= MIN_WIDTH {
+        ChartSize { width: width.min(MAX_WIDTH).round(), height: base.height }
+    } else {
+        base
+    }
+}
 
 /// A legend entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,11 +136,11 @@ fn overlaps(a: Rect, b: Rect) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
-/// The box of crossing number `n` written centred at `x` on baseline `y` (bold 11 px digits).
+/// The box of crossing number `n` written centred at `x` on baseline `y` (bold 12 px digits).
 pub fn number_box(n: usize, x: f64, y: f64) -> Rect {
     let digits = n.checked_ilog10().map_or(1, |d| d + 1);
-    let half = (f64::from(digits) * 7.0 + 2.0) / 2.0;
-    (x - half, y - 10.0, x + half, y + 2.0)
+    let half = (f64::from(digits) * 7.6 + 2.0) / 2.0;
+    (x - half, y - 11.0, x + half, y + 2.0)
 }
 
 /// The box a crossing marker (radius 5, stroke 2) covers.
@@ -210,6 +227,13 @@ pub struct ChartView {
     pub table: TableView,
     /// The current input value on this axis.
     pub current: f64,
+    /// The axis window the chart spans (held still while its chart is dragged: see
+    /// [`crate::model::Model::hold`]).
+    pub span: (f64, f64),
+    /// The grid a press, drag or key on the chart sets the input on (its slider step and range).
+    pub grid: InputGrid,
+    /// The input is fixed by a lesson (`lock=`): the chart reads out but does not set it.
+    pub locked: bool,
     /// Shown instead of a chart when there is nothing to draw.
     pub empty: Option<String>,
 }
@@ -385,7 +409,13 @@ pub fn series_label(p: Platform, pricing: Pricing, instance: usize) -> String {
 
 /// One chart, drawn in a box of `size`.
 pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize) -> ChartView {
-    let (lo, hi) = domain(axis, s);
+    chart_held(axis, s, d, costs, size, None)
+}
+
+/// One chart over the window `held` when given (the window it had when a drag on it began, so
+/// the scale under the pointer stays put while the input moves), else over [`domain`].
+pub fn chart_held(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize, held: Option<(f64, f64)>) -> ChartView {
+    let (lo, hi) = held.filter(|(lo, hi)| lo.is_finite() && hi.is_finite() && lo < hi).unwrap_or_else(|| domain(axis, s));
     let chosen = s.pricing();
     let mut series = Vec::new();
     let mut legend = Vec::new();
@@ -457,6 +487,9 @@ pub fn chart(axis: Axis, s: &State, d: &Decision, costs: &Costs, size: ChartSize
         runs,
         table: TableView { head, rows },
         current,
+        span: (lo, hi),
+        grid: InputGrid::of(axis.key()).unwrap_or(InputGrid { step: 1.0, min: lo, max: hi }),
+        locked: s.is_locked(axis.key()),
         empty,
     }
 }

@@ -125,8 +125,11 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         decision_groups,
         cost_groups,
         charts: if explore {
-            let size = if m.narrow { charts::NARROW } else { charts::WIDE };
-            Axis::ALL.into_iter().map(|a| charts::chart(a, s, d, &costs, size)).collect()
+            let size = charts::size_for(m.narrow, m.chart_width);
+            Axis::ALL
+                .into_iter()
+                .map(|a| charts::chart_held(a, s, d, &costs, size, m.hold.filter(|h| h.0 == a).map(|h| h.1)))
+                .collect()
         } else {
             Vec::new()
         },
@@ -249,5 +252,30 @@ pub(crate) mod tests {
         assert!(rec.panels.shows("rec") && !rec.panels.shows("cards"));
         // An older link's panels keep their meaning.
         assert!(!p.panels.shows("rec"));
+    }
+
+    #[test]
+    fn a_dragged_chart_keeps_its_window_until_the_drag_ends() {
+        use crate::model::Action;
+        use crate::state::Val;
+        let mut m = Model::from_query("tasks=20");
+        let view = |m: &Model| page(m, &explanation(&Facts::from_state(&m.state)));
+        let before = view(&m).charts.into_iter().find(|c| c.axis == Axis::Tasks).unwrap();
+        assert_eq!(before.span, (1.0, 40.0));
+        let (x, grid) = (before.geometry.x.map(35.0), before.grid);
+        assert_eq!(before.geometry.value_under(x, grid), 35.0);
+        update(&mut m, Action::HoldChart(Some((Axis::Tasks, before.span))));
+        update(&mut m, Action::Set(Key::Tasks, Val::Num(35.0)));
+        let held = view(&m).charts.into_iter().find(|c| c.axis == Axis::Tasks).unwrap();
+        // The same pixel still reads 35 tasks, and the marker is under the pointer.
+        assert_eq!((held.span, held.current), ((1.0, 40.0), 35.0));
+        assert_eq!(held.geometry.x, before.geometry.x);
+        assert_eq!(held.geometry.value_under(x, grid), 35.0);
+        update(&mut m, Action::HoldChart(None));
+        let after = view(&m).charts.into_iter().find(|c| c.axis == Axis::Tasks).unwrap();
+        assert_eq!(after.span, (1.0, 70.0));
+        // Locks reach the chart.
+        let locked = page_for("lock=util").charts.into_iter().find(|c| c.axis == Axis::Util).unwrap();
+        assert!(locked.locked && !before.locked);
     }
 }
