@@ -7,14 +7,15 @@ use std::rc::Rc;
 use berth_core::catalog::Overrides;
 use berth_core::decision::Facts;
 use berth_core::model::{slider_neighbours, Model};
-use berth_core::study::Progress;
+use berth_core::params::{Key, Mode};
+use berth_core::study::progress::storage_key;
 use berth_core::view::{self, Page};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::store::{persist, restore, settle, Action, Dispatch, Store, OVERRIDES_KEY, STUDY_KEY};
+use crate::store::{persist, restore, settle, Action, Dispatch, Store, OVERRIDES_KEY};
 use crate::web;
 
 fn initial_model() -> Model {
@@ -26,10 +27,8 @@ fn initial_model() -> Model {
     if let Some(o) = settle(&mut m, restore(OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used")) {
         m.overrides = o;
     }
-    let progress = |t: &str| Progress::from_json(t).map_err(|why| why.to_string());
-    if let Some(p) = settle(&mut m, restore(STUDY_KEY, progress, "study progress", "a new score starts")) {
-        m.progress = p;
-    }
+    // Study progress is read with the scenarios it scores, when study or check mode loads them
+    // (crate::study_loader).
     m
 }
 
@@ -67,21 +66,46 @@ pub fn App() -> Html {
         });
     }
 
-    // Keep the study progress in local storage.
+    // Study and check mode run a pack of scenarios: the `pack=` file or the built-in ones, fetched
+    // when one of those modes first shows (and again if `pack=` changes).
+    {
+        let requested = use_mut_ref(|| None::<String>);
+        let dispatch = store.dispatcher();
+        let needs = matches!(store.0.state.mode(), Mode::Study | Mode::Check);
+        let wanted = store.0.state.token(Key::Pack).to_string();
+        use_effect_with((needs, wanted), move |(needs, wanted)| {
+            if *needs && requested.borrow().as_deref() != Some(wanted.as_str()) {
+                *requested.borrow_mut() = Some(wanted.clone());
+                crate::study_loader::start(dispatch, wanted.clone());
+            }
+        });
+    }
+
+    // Keep the study progress in local storage, under the key of the pack it scores. Only changes
+    // are written (a pack's progress arrives with the pack, as it was stored).
     {
         let dispatch = store.dispatcher();
+        let source = use_mut_ref(String::new);
+        if let Some(p) = store.0.pack.pack() {
+            if *source.borrow() != p.source {
+                *source.borrow_mut() = p.source.clone();
+            }
+        }
         use_change_effect(store.0.progress.clone(), move |p| {
-            persist(&dispatch, STUDY_KEY, (!p.is_empty()).then(|| p.to_json()), "Study progress");
+            let key = storage_key(&source.borrow());
+            persist(&dispatch, &key, crate::study_loader::progress_to_text(p).filter(|_| !p.is_empty()), "Study progress");
         });
     }
 
     // Embedded in a lesson: tell the host page about each revealed study answer…
     {
         let progress = store.0.progress.clone();
+        let pack = store.0.pack.pack().cloned();
         use_effect_with(store.0.answer_seq, move |seq| {
-            if *seq > 0 {
-                if let Some(a) = progress.answers().last() {
-                    web::post_to_host(&berth_core::study::answer_message(a, progress.score()));
+            if let (true, Some(a), Some(pack)) = (*seq > 0, progress.answers().last(), pack) {
+                let m = berth_core::study::answer_message(a, progress.score(&pack), &pack.title, &pack.source);
+                if let Ok(v) = serde_wasm_bindgen::to_value(&m) {
+                    web::post_value_to_host(&v);
                 }
             }
         });

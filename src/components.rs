@@ -25,6 +25,7 @@ pub mod print_summary;
 pub mod recommendation;
 pub mod saved_menu;
 pub mod source_link;
+pub mod check_panel;
 pub mod study_nav;
 pub mod study_panel;
 pub mod study_question;

@@ -11,6 +11,7 @@ pub mod components;
 pub mod import_worker;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod snapshot;
+pub mod study_loader;
 pub mod web;
 
 pub use app::App;

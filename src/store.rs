@@ -41,7 +41,7 @@ pub type Dispatch = UseReducerDispatcher<Store>;
 /// Reads the stored text under `key` with `read`. Text that cannot be read is kept aside under a
 /// key of its own or, if even that fails, left where it is (nothing writes a key before the user
 /// changes what it holds); the notice says which.
-pub fn restore<T>(key: &'static str, read: impl FnOnce(&str) -> Result<T, String>, what: &str, fallback: &str) -> Result<Option<T>, Notice> {
+pub fn restore<T>(key: &str, read: impl FnOnce(&str) -> Result<T, String>, what: &str, fallback: &str) -> Result<Option<T>, Notice> {
     let Some(text) = web::load(key) else { return Ok(None) };
     let why = match read(&text) {
         Ok(v) => return Ok(Some(v)),
@@ -64,7 +64,7 @@ pub fn settle<T>(m: &mut Model, read: Result<Option<T>, Notice>) -> Option<T> {
 
 /// Writes `json` under `key` (removes the key when there is nothing to keep); a storage failure
 /// becomes a notice naming `what`.
-pub fn persist(dispatch: &Dispatch, key: &'static str, json: Option<String>, what: &str) {
+pub fn persist(dispatch: &Dispatch, key: &str, json: Option<String>, what: &str) {
     let res = match json {
         Some(text) => web::save(key, &text),
         None => {

@@ -207,6 +207,16 @@ pub fn post_to_host(message_json: &str) {
     }
 }
 
+/// Posts a message object (made with serde-wasm-bindgen) to the host page, when embedded.
+pub fn post_value_to_host(message: &wasm_bindgen::JsValue) {
+    if !in_frame() {
+        return;
+    }
+    if let Some(Ok(Some(parent))) = window().map(|w| w.parent()) {
+        let _ = parent.post_message(message, "*");
+    }
+}
+
 /// Watches the height of the element matching `selector` and calls `on_height` whenever it changes.
 /// Returns a guard that stops watching when dropped.
 pub fn watch_height(selector: &str, on_height: impl Fn(f64) + 'static) -> Option<HeightWatch> {

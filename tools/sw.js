@@ -32,6 +32,20 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  const path = new URL(req.url).pathname;
+  if (path.endsWith('.json')) {
+    // Data files (the built-in study scenarios, a course author's scenario pack): network first so
+    // an edited pack shows at once, a copy kept in the cache so a lesson works offline after one visit.
+    event.respondWith(
+      caches.open(CACHE).then((c) => fetch(req)
+        .then((resp) => {
+          if (resp.ok) c.put(req, resp.clone()).catch(() => {});
+          return resp;
+        })
+        .catch(() => c.match(req, { ignoreSearch: true }).then((hit) => hit || Response.error()))),
+    );
+    return;
+  }
   // Assets carry a content hash in their names: the cache is always right for them.
   event.respondWith(caches.open(CACHE).then((c) => c.match(req, { ignoreSearch: true })).then((hit) => hit || fetch(req)));
 });

@@ -11,7 +11,8 @@ use crate::decision::flips::Change;
 use crate::params::{Key, Kind};
 use crate::platform::Platform;
 use crate::state::{State, Val};
-use crate::study::{self, Progress};
+use crate::study::{self, Loaded, Pack, Progress};
+use std::rc::Rc;
 use crate::url::{cap_notices, describe, parse_query, Notice};
 
 /// Everything the page shows is derived from this.
@@ -23,8 +24,10 @@ pub struct Model {
     pub notices: Vec<Notice>,
     /// The user's rate overrides (kept in local storage, not in the URL).
     pub overrides: Overrides,
-    /// Study progress (kept in local storage, not in the URL).
+    /// Study progress on the loaded pack (kept in local storage, not in the URL).
     pub progress: Progress,
+    /// The scenarios study and check mode run: the built-in ones or the `pack=` (fetched by the shell).
+    pub pack: Loaded,
     /// The study choice picked but not yet revealed.
     pub study_pick: Option<Platform>,
     /// Counts revealed study answers, so the shell can tell the host page about each one.
@@ -85,6 +88,10 @@ pub enum Action {
     StudyResetProgress,
     /// Replace the study progress (loaded from storage).
     ReplaceProgress(Progress),
+    /// The scenarios study mode runs arrived and were read, with the stored progress on them.
+    PackLoaded(Rc<Pack>, Progress),
+    /// Not even the built-in scenarios could be read: why.
+    PackFailed(String),
     /// The viewport became phone-narrow (or stopped being so).
     SetNarrow(bool),
     /// A drag on a chart began (its axis and window) or ended (`None`).
@@ -248,7 +255,8 @@ pub fn update(m: &mut Model, a: Action) {
         Action::Notify(n) => push(m, n),
         Action::StudyPick(p) => m.study_pick = Some(p),
         Action::StudyReveal => {
-            let (s, _) = study::current(m.state.token(Key::Q));
+            let Some(pack) = m.pack.pack().cloned() else { return };
+            let (s, _) = study::current(&pack, m.state.token(Key::Q));
             match m.study_pick.and_then(|p| study::judge(s, p, m.state.advice())) {
                 Some(a) => {
                     m.progress.record(a);
@@ -259,12 +267,13 @@ pub fn update(m: &mut Model, a: Action) {
             }
         }
         Action::StudyRetry => {
-            let (s, _) = study::current(m.state.token(Key::Q));
-            m.progress.forget(s.id);
+            let Some(pack) = m.pack.pack().cloned() else { return };
+            let (s, _) = study::current(&pack, m.state.token(Key::Q));
+            m.progress.forget(&s.id);
             m.study_pick = None;
         }
         Action::StudyGo(id) => {
-            if study::scenario(&id).is_some() {
+            if m.pack.pack().is_some_and(|p| p.scenario(&id).is_some()) {
                 let _ = m.state.set(Key::Q, Val::Token(id));
                 m.study_pick = None;
             }
@@ -274,6 +283,12 @@ pub fn update(m: &mut Model, a: Action) {
             m.study_pick = None;
         }
         Action::ReplaceProgress(p) => m.progress = p,
+        Action::PackLoaded(p, progress) => {
+            m.study_pick = None;
+            m.pack = Loaded::Ready(p);
+            m.progress = progress;
+        }
+        Action::PackFailed(why) => m.pack = Loaded::Failed(why),
     }
 }
 
@@ -384,10 +399,12 @@ mod tests {
     #[test]
     fn study_pick_reveal_retry_and_navigate() {
         let mut m = Model::from_query("mode=study&q=gpu-least-ops&advice=exam");
+        update(&mut m, Action::PackLoaded(study::builtin_for_tests(), Default::default()));
         update(&mut m, Action::StudyReveal);
         assert!(m.progress.is_empty() && m.answer_seq == 0);
         assert!(m.notices.last().unwrap().text.contains("Pick one"));
-        let s = study::scenario("gpu-least-ops").unwrap();
+        let pack = study::builtin_for_tests();
+        let s = pack.scenario("gpu-least-ops").unwrap();
         let expected = s.expected(crate::params::Advice::Exam).unwrap();
         update(&mut m, Action::StudyPick(expected));
         update(&mut m, Action::StudyReveal);
@@ -404,7 +421,7 @@ mod tests {
         assert_eq!(m.state.token(Key::Q), "mesh-mtls");
         update(&mut m, Action::StudyPick(Platform::EcsFargate));
         update(&mut m, Action::StudyReveal);
-        assert_eq!(m.progress.score().answered, 1);
+        assert_eq!(m.progress.score(&pack).answered, 1);
         update(&mut m, Action::StudyResetProgress);
         assert!(m.progress.is_empty());
     }

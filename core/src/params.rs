@@ -66,8 +66,9 @@ pub enum Kind {
     Set { options: &'static [Opt] },
     /// A comma-separated subset of the input keys themselves.
     KeySet,
-    /// A short identifier (`[a-z0-9-]`, at most `max_len` characters), checked where it is used.
-    Token { max_len: usize },
+    /// A short identifier (`[a-z0-9-]`, at most `max_len` characters), checked where it is used; or,
+    /// with `path`, a path or URL (`A-Za-z0-9` and `-._~/:@+`), whose origin is checked where it is used.
+    Token { max_len: usize, path: bool },
 }
 
 macro_rules! keys {
@@ -152,6 +153,7 @@ keys!(
     Embed,
     Panels,
     Lock,
+    Pack,
 );
 
 /// Decimals `rps` keeps: enough that a monthly request count (up to 744 hours) survives the trip
@@ -278,7 +280,7 @@ pub const SCALE_OPTS: &[Opt] = &[
 ];
 
 /// `mode` options.
-pub const MODE_OPTS: &[Opt] = &[Opt::new("explore", "Explore"), Opt::new("study", "Study")];
+pub const MODE_OPTS: &[Opt] = &[Opt::new("explore", "Explore"), Opt::new("study", "Study"), Opt::new("check", "Check a pack")];
 
 /// `panels` options: the panels an embed can show.
 pub const PANEL_OPTS: &[Opt] = &[
@@ -358,11 +360,12 @@ pub static PARAMS: &[Param] = &[
     number(K::Azs, "azs", G::LineItems, "Availability Zones", "Zones the service spans: at least one instance and one NAT gateway in each.", (2.0, 6.0, 2.0), 0, "AZs", slider(2.0, 6.0, 1.0)),
     choice(K::Scale, "scale", G::Traffic, "Capacity", "Fixed: the peak task count is what you set. Traffic: the peak is the fewest tasks whose average (util × peak) serves the request rate at rps_per_task each.", SCALE_OPTS, 0),
     number(K::RpsPerTask, "rps_per_task", G::Traffic, "Requests per second per task", "What one task (or pod) serves at its target load, used when capacity follows traffic.", (0.1, 10_000.0, 25.0), 2, "req/s", slider(1.0, 500.0, 1.0)),
-    choice(K::Mode, "mode", G::View, "Mode", "Explore the playground, or study exam-style scenarios.", MODE_OPTS, 0),
-    Param { key: K::Q, name: "q", label: "Scenario", help: "One study scenario, by id.", group: G::View, kind: Kind::Token { max_len: 48 } },
+    choice(K::Mode, "mode", G::View, "Mode", "Explore the playground, study exam-style scenarios, or check a scenario pack against the engine.", MODE_OPTS, 0),
+    Param { key: K::Q, name: "q", label: "Scenario", help: "One study scenario, by id.", group: G::View, kind: Kind::Token { max_len: 48, path: false } },
     flag(K::Embed, "embed", G::View, "Embedded", "Compact view without page chrome, for course material."),
     Param { key: K::Panels, name: "panels", label: "Panels", help: "Which panels an embedded view shows (all when empty).", group: G::View, kind: Kind::Set { options: PANEL_OPTS } },
     Param { key: K::Lock, name: "lock", label: "Locked inputs", help: "Inputs a lesson fixes so the learner cannot change them.", group: G::View, kind: Kind::KeySet },
+    Param { key: K::Pack, name: "pack", label: "Scenario pack", help: "A course author's scenario pack (JSON) on this site, studied instead of the built-in scenarios (`mode=study`) or checked against the engine (`mode=check`).", group: G::View, kind: Kind::Token { max_len: 512, path: true } },
 ];
 
 /// Typed views of the choice inputs. Each `ALL` lists the variants in option order.
@@ -429,7 +432,7 @@ choice_enum!(
 );
 choice_enum!(
     /// Explore or study.
-    Mode, MODE_OPTS, [Explore, Study]
+    Mode, MODE_OPTS, [Explore, Study, Check]
 );
 
 /// The URL keys as a Markdown table (key, accepted values, default, meaning), for the README.
@@ -456,7 +459,8 @@ pub fn markdown_table() -> String {
                 "all".to_string(),
             ),
             Kind::KeySet => ("comma-separated input keys".to_string(), "none".to_string()),
-            Kind::Token { max_len } => (format!("an id, `a-z0-9-`, at most {max_len} characters"), "none".to_string()),
+            Kind::Token { max_len, path: false } => (format!("an id, `a-z0-9-`, at most {max_len} characters"), "none".to_string()),
+            Kind::Token { max_len, path: true } => (format!("a path on this site, at most {max_len} characters"), "none".to_string()),
         };
         out.push_str(&format!("| `{}` | {} | {} | {} |\n", p.name, values, default, p.help.replace('|', "\\|")));
     }

@@ -112,9 +112,14 @@ pub fn parse_value(p: &Param, raw: &str) -> Parsed {
             parse_list(s, |item| options.iter().position(|o| o.id.eq_ignore_ascii_case(item)))
         }
         Kind::KeySet => parse_list(s, |item| Key::from_name(item).map(Key::index)),
-        Kind::Token { max_len } => {
+        Kind::Token { max_len, path } => {
             let ok = s.len() <= max_len
-                && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                && s.bytes().all(|b| {
+                    b.is_ascii_lowercase()
+                        || b.is_ascii_digit()
+                        || b == b'-'
+                        || (path && (b.is_ascii_uppercase() || b"._~/:@+".contains(&b)))
+                });
             if ok {
                 Parsed::Ok(Val::Token(s.to_string()))
             } else {

@@ -95,6 +95,9 @@ pub fn describe(k: Key, raw: &str, why: &Adjust, kept: &State) -> String {
             let more = if items.len() > 5 { format!(" and {} more", items.len() - 5) } else { String::new() };
             format!("“{name}” has unknown items ({list}{more}); they were ignored.")
         }
+        Adjust::BadToken if matches!(p.kind, Kind::Token { path: true, .. }) => {
+            format!("“{name}={v}” is not a path to a file on this site; ignored.")
+        }
         Adjust::BadToken => format!("“{name}={v}” is not a valid id; ignored."),
         Adjust::Empty => format!("“{name}” has no value; kept {now}."),
         Adjust::TooLong => format!("“{name}” has a value of {} characters, far too long; kept {now}.", raw.len()),

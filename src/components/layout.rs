@@ -5,13 +5,15 @@
 use std::rc::Rc;
 
 use berth_core::catalog::Overrides;
-use berth_core::view::{CatalogView, Page};
+use berth_core::params::Mode;
+use berth_core::view::{CatalogView, Page, Pending};
 use yew::prelude::*;
 
 use super::answer_bar::AnswerBar;
 use super::cards::Cards;
 use super::catalog_panel::CatalogPanel;
 use super::charts::Charts;
+use super::check_panel::CheckPanel;
 use super::commitments_panel::CommitmentsPanel;
 use super::cost_panel::CostPanel;
 use super::decision_panel::DecisionPanel;
@@ -47,9 +49,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
     html! {
         <div class={class}>
             if !p.embed {
-                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.study.is_some()} complete={rest} />
+                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.mode != Mode::Explore} complete={rest} />
             }
-            if !p.embed && rest && p.study.is_none() {
+            if !p.embed && rest && p.mode == Mode::Explore {
                 <PrintSummary inputs={p.changed_inputs.clone()} query={p.query.clone()} />
             }
             <Notices notices={Rc::new(p.notices.clone())} />
@@ -58,7 +60,11 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     if p.embed {
                         <h1 class="visually-hidden">{ "Berth: study scenarios" }</h1>
                     }
-                    <StudyPanel study={Rc::new(study.clone())} embed={p.embed} />
+                    { pending(study, |v| html! { <StudyPanel study={Rc::new(v.clone())} embed={p.embed} /> }) }
+                </main>
+            } else if let Some(check) = &p.check {
+                <main id="main" class="study-main">
+                    { pending(check, |v| html! { <CheckPanel check={Rc::new(v.clone())} /> }) }
                 </main>
             } else {
                 <main id="main" class="layout" aria-busy={(!rest).then_some("true")}>
@@ -108,5 +114,18 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 </footer>
             }
         </div>
+    }
+}
+
+/// A study or check view, or the note that its scenarios are loading or could not be loaded.
+fn pending<T>(p: &Pending<T>, ready: impl FnOnce(&T) -> Html) -> Html {
+    match p {
+        Pending::Ready(v) => ready(v),
+        Pending::Loading => html! {
+            <section class="panel study" data-testid="study-loading" aria-busy="true"><p role="status">{ "Loading the scenarios…" }</p></section>
+        },
+        Pending::Failed(why) => html! {
+            <section class="panel study" data-testid="study-error"><p role="alert">{ why }</p></section>
+        },
     }
 }

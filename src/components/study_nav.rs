@@ -35,21 +35,21 @@ fn mark_label(mark: &str) -> &'static str {
 pub fn StudyNav(props: &StudyNavProps) -> Html {
     let dispatch = use_context::<Dispatch>().expect("dispatch context");
     let v = &props.study;
-    let go = |id: Option<&'static str>| {
+    let go = |id: Option<String>| {
         let d = dispatch.clone();
         Callback::from(move |_| {
-            if let Some(id) = id {
-                d.dispatch(Action::StudyGo(id.to_string()));
+            if let Some(id) = &id {
+                d.dispatch(Action::StudyGo(id.clone()));
             }
         })
     };
     html! {
         <nav class="study-nav" aria-label="Scenarios">
             <div class="study-nav__steps">
-                <button type="button" class="button button--quiet" disabled={v.prev.is_none()} onclick={go(v.prev)}>
+                <button type="button" class="button button--quiet" disabled={v.prev.is_none()} onclick={go(v.prev.clone())}>
                     { "← Previous" }
                 </button>
-                <button type="button" class="button" data-testid="study-next" disabled={v.next.is_none()} onclick={go(v.next)}>
+                <button type="button" class="button" data-testid="study-next" disabled={v.next.is_none()} onclick={go(v.next.clone())}>
                     { "Next →" }
                 </button>
             </div>
@@ -57,13 +57,13 @@ pub fn StudyNav(props: &StudyNavProps) -> Html {
                 <summary>{ format!("All {} scenarios", v.total) }</summary>
                 <ol class="study-nav__list">
                     { for v.items.iter().map(|i| {
-                        let onclick = go(Some(i.id));
+                        let onclick = go(Some(i.id.clone()));
                         html! {
                             <li class={classes!("study-nav__item", format!("study-nav__item--{}", if i.mark.is_empty() { "open" } else { i.mark }))}>
                                 <button type="button" class="study-nav__link" {onclick}
-                                    aria-current={i.current.then_some("true")} data-scenario={i.id}>
+                                    aria-current={i.current.then_some("true")} data-scenario={i.id.clone()}>
                                     <span class="study-nav__mark" aria-hidden="true">{ mark_text(i.mark) }</span>
-                                    { i.title }
+                                    { &i.title }
                                     <span class="visually-hidden">{ mark_label(i.mark) }</span>
                                 </button>
                             </li>

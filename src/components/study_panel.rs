@@ -43,9 +43,12 @@ pub fn StudyPanel(props: &StudyPanelProps) -> Html {
     };
     let target = props.embed.then_some("_blank");
     html! {
-        <section class="panel study" aria-labelledby="study-title" data-testid="study" data-scenario={v.id}>
+        <section class="panel study" aria-labelledby="study-title" data-testid="study" data-scenario={v.id.clone()} data-pack={v.pack_title.clone()}>
             <div class="study__top">
                 <h2 id="study-title" class="study__label">{ "Study" }</h2>
+                if !v.builtin {
+                    <p class="study__pack">{ &v.pack_title }</p>
+                }
                 <p class="study__score" data-testid="study-score"
                     data-answered={v.answered.to_string()} data-correct={v.correct.to_string()}>
                     { format!("{} of {} answered, {} right", v.answered, v.total, v.correct) }
@@ -62,8 +65,10 @@ pub fn StudyPanel(props: &StudyPanelProps) -> Html {
             <StudyNav study={v.clone()} />
             <article class="study__scenario" aria-labelledby="study-q-title">
                 <p class="study__count">{ format!("Scenario {} of {}", v.number, v.total) }</p>
-                <h3 id="study-q-title" class="study__title">{ v.title }</h3>
-                <p class="study__text">{ v.text }</p>
+                <h3 id="study-q-title" class="study__title">{ &v.title }</h3>
+                if !v.text.is_empty() {
+                    <p class="study__text">{ &v.text }</p>
+                }
                 <StudyQuestion study={v.clone()} />
                 if let Some(verdict) = &v.verdict {
                     <StudyVerdict verdict={Rc::new(verdict.clone())} embed={props.embed} />

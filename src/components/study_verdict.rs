@@ -58,6 +58,12 @@ pub fn StudyVerdict(props: &StudyVerdictProps) -> Html {
                 </div>
             }
             <DiffList diffs={v.diffs.clone()} />
+            if let Some(note) = &v.note {
+                <div class="study-verdict__note">
+                    <h4 class="study-verdict__title">{ "The author's note" }</h4>
+                    <p>{ note }</p>
+                </div>
+            }
         </div>
     }
 }

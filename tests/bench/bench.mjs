@@ -45,7 +45,8 @@ function sizes() {
   const by = {};
   // The Import panel's worker is fetched when the panel opens (and precached by the service
   // worker after the page is up), not on the first load.
-  const lazy = build.files.filter((f) => f.name.startsWith('import_worker'));
+  // So are the built-in study scenarios (scenarios.json), fetched when study mode opens.
+  const lazy = build.files.filter((f) => f.name.startsWith('import_worker') || f.name === 'scenarios.json');
   for (const f of build.files) {
     if (lazy.includes(f)) continue;
     const k = kind(f.name);

@@ -62,7 +62,7 @@ async function go(query) {
 }
 
 test('every exam scenario, loaded as a deep link, shows its expected answer', async () => {
-  const scenarios = readScenarios('decision.txt');
+  const scenarios = readScenarios('decision.json');
   assert.ok(scenarios.length >= 25, `${scenarios.length} scenarios`);
   const failures = [];
   for (const sc of scenarios) {

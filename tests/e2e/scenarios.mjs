@@ -1,4 +1,5 @@
-// Reads the shared scenario files under tests/scenarios/ (the same files the native tests read).
+// Reads the shared scenario packs under tests/scenarios/ (the same files the native tests read; the
+// one scenario format of README "Scenario packs").
 
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -6,22 +7,28 @@ import { fileURLToPath } from 'node:url';
 
 const DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 
-/** Parses `[id]` blocks of `key = value` lines; `#` starts a comment line. */
+/**
+ * The scenarios of a pack, each with its expected answer in the words of the DOM contract:
+ * `query` (the facts), `platform` (the key; empty when nothing fits), `capacity`, `deploy`, and
+ * `extras`, `ruled_out`, `viable` as space-separated words.
+ */
 export function readScenarios(name) {
-  const out = [];
-  for (const raw of readFileSync(join(DIR, name), 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const head = line.match(/^\[(.+)\]$/);
-    if (head) {
-      out.push({ id: head[1] });
-      continue;
-    }
-    const eq = line.indexOf('=');
-    if (eq < 0 || out.length === 0) throw new Error(`${name}: bad line "${line}"`);
-    out[out.length - 1][line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return out;
+  const pack = JSON.parse(readFileSync(join(DIR, name), 'utf8'));
+  if (pack.v !== 1 || !Array.isArray(pack.scenarios)) throw new Error(`${name}: not a version 1 scenario pack`);
+  return pack.scenarios.map((s) => {
+    const e = s.expect ?? {};
+    return {
+      id: s.id,
+      title: s.title,
+      query: s.facts,
+      platform: s.key ?? '',
+      capacity: e.capacity ?? '',
+      deploy: e.deploy ?? '',
+      extras: (e.extras ?? []).join(' '),
+      ruled_out: (e.ruled_out ?? []).join(' '),
+      viable: (e.viable ?? []).join(' '),
+    };
+  });
 }
 
 /** Space-separated words, sorted. */

@@ -13,6 +13,7 @@ pub mod commitments;
 pub mod controls;
 pub mod costs;
 pub mod csv;
+pub mod check;
 pub mod parts;
 pub mod recommendation;
 pub mod study;
@@ -29,7 +30,8 @@ pub use catalog::CatalogView;
 pub use charts::ChartView;
 pub use commitments::CommitmentsView;
 pub use controls::GroupView;
-pub use study::StudyView;
+pub use check::CheckView;
+pub use study::{Pending, StudyView};
 
 /// A notice, ready to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,7 +89,9 @@ pub struct Page {
     /// Commitments and Spot for the pick and the viable EC2 and Fargate options.
     pub commitments: CommitmentsView,
     /// The study view, in study mode.
-    pub study: Option<StudyView>,
+    pub study: Option<Pending<StudyView>>,
+    /// The author check view, in check mode.
+    pub check: Option<Pending<CheckView>>,
 }
 
 /// The decision and its explanation for a model: the part worth memoizing on [`Facts`].
@@ -146,6 +150,7 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         overrides: m.overrides.len(),
         commitments: commitments::view(d, &costs, s.num(Key::Util), s.num(Key::SpotOverhead)),
         study: (s.mode() == Mode::Study).then(|| study::view(m)),
+        check: (s.mode() == Mode::Check).then(|| check::view(m)),
     }
 }
 

@@ -9,16 +9,16 @@ use crate::decision::explain;
 use crate::model::Model;
 use crate::params::{Advice, Key};
 use crate::platform::Platform;
-use crate::study::{self, Scenario, SCENARIOS};
+use crate::study::{self, Loaded, Scenario};
 use crate::url::to_query;
 
 /// One entry of the scenario list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StudyItem {
     /// Scenario id.
-    pub id: &'static str,
+    pub id: String,
     /// Title.
-    pub title: &'static str,
+    pub title: String,
     /// `"correct"`, `"wrong"` or `""` (not answered).
     pub mark: &'static str,
     /// Whether it is the scenario shown.
@@ -69,25 +69,31 @@ pub struct VerdictView {
     pub diffs: Vec<DiffView>,
     /// Set when the other advice picks another platform: its answer, in words.
     pub other: Option<String>,
+    /// The pack author's note on this scenario.
+    pub note: Option<String>,
 }
 
 /// The whole study view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StudyView {
+    /// The pack's title.
+    pub pack_title: String,
+    /// Whether the pack is the built-in scenarios.
+    pub builtin: bool,
     /// Current scenario id (`data-scenario`).
-    pub id: &'static str,
+    pub id: String,
     /// Title.
-    pub title: &'static str,
+    pub title: String,
     /// The scenario.
-    pub text: &'static str,
+    pub text: String,
     /// Position, 1-based.
     pub number: usize,
     /// Number of scenarios.
     pub total: usize,
     /// Previous scenario id.
-    pub prev: Option<&'static str>,
+    pub prev: Option<String>,
     /// Next scenario id.
-    pub next: Option<&'static str>,
+    pub next: Option<String>,
     /// Every scenario with its mark.
     pub items: Vec<StudyItem>,
     /// The choices.
@@ -108,7 +114,7 @@ pub struct StudyView {
     pub missing: Option<String>,
 }
 
-fn advice_label(a: Advice) -> &'static str {
+pub(crate) fn advice_label(a: Advice) -> &'static str {
     match a {
         Advice::Exam => "the exam answer key",
         Advice::Current => "today's AWS advice",
@@ -140,31 +146,51 @@ fn verdict(s: &Scenario, a: &study::Answer) -> VerdictView {
         flips: e.flips.iter().map(|f| link(&state, f)).collect(),
         diffs: study::diffs(&e).iter().map(diff_view).collect(),
         other,
+        note: s.note.clone(),
     }
 }
 
+/// What study and check mode show: the view once the scenarios are in, or why not yet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending<T> {
+    /// The scenarios are on their way.
+    Loading,
+    /// Even the built-in scenarios could not be read: why.
+    Failed(String),
+    /// The view.
+    Ready(T),
+}
+
 /// Builds the study view from the model.
-pub fn view(m: &Model) -> StudyView {
-    let (s, missing) = study::current(m.state.token(Key::Q));
-    let i = study::position(s.id).unwrap_or(0);
-    let answer = m.progress.answer(s.id);
+pub fn view(m: &Model) -> Pending<StudyView> {
+    let pack = match &m.pack {
+        Loaded::Waiting => return Pending::Loading,
+        Loaded::Failed(why) => return Pending::Failed(why.clone()),
+        Loaded::Ready(p) => p,
+    };
+    let (s, missing) = study::current(pack, m.state.token(Key::Q));
+    let i = pack.position(&s.id).unwrap_or(0);
+    let answer = m.progress.answer(&s.id);
     let picked = answer.map(|a| a.chosen).or(m.study_pick);
     let advice = m.state.advice();
-    let score = m.progress.score();
-    StudyView {
-        id: s.id,
-        title: s.title,
-        text: s.text,
+    let score = m.progress.score(pack);
+    let list = &pack.scenarios;
+    Pending::Ready(StudyView {
+        pack_title: pack.title.clone(),
+        builtin: pack.is_builtin(),
+        id: s.id.clone(),
+        title: s.title.clone(),
+        text: s.text.clone(),
         number: i + 1,
-        total: SCENARIOS.len(),
-        prev: i.checked_sub(1).map(|j| SCENARIOS[j].id),
-        next: SCENARIOS.get(i + 1).map(|n| n.id),
-        items: SCENARIOS
+        total: list.len(),
+        prev: i.checked_sub(1).map(|j| list[j].id.clone()),
+        next: list.get(i + 1).map(|n| n.id.clone()),
+        items: list
             .iter()
             .map(|o| StudyItem {
-                id: o.id,
-                title: o.title,
-                mark: match m.progress.answer(o.id) {
+                id: o.id.clone(),
+                title: o.title.clone(),
+                mark: match m.progress.answer(&o.id) {
                     Some(a) if a.correct => "correct",
                     Some(_) => "wrong",
                     None => "",
@@ -184,7 +210,7 @@ pub fn view(m: &Model) -> StudyView {
         verdict: answer.map(|a| verdict(s, a)),
         explore_query: to_query(&s.state(answer.map_or(advice, |a| a.advice))),
         missing,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -192,20 +218,34 @@ mod tests {
     use super::*;
     use crate::model::{update, Action};
 
+    fn loaded(q: &str) -> Model {
+        let mut m = Model::from_query(q);
+        update(&mut m, Action::PackLoaded(study::builtin_for_tests(), Default::default()));
+        m
+    }
+
+    fn ready(m: &Model) -> StudyView {
+        match view(m) {
+            Pending::Ready(v) => v,
+            other => panic!("not ready: {other:?}"),
+        }
+    }
+
     #[test]
     fn question_then_verdict_from_the_engine() {
-        let mut m = Model::from_query("mode=study&q=code-only-web-app&advice=exam");
-        let v = view(&m);
-        assert_eq!((v.id, v.number, v.total), ("code-only-web-app", study::position("code-only-web-app").unwrap() + 1, SCENARIOS.len()));
+        let mut m = loaded("mode=study&q=code-only-web-app&advice=exam");
+        let pack = study::builtin_for_tests();
+        let v = ready(&m);
+        assert_eq!((v.id.as_str(), v.number, v.total), ("code-only-web-app", pack.position("code-only-web-app").unwrap() + 1, pack.scenarios.len()));
         assert!(v.verdict.is_none() && !v.can_reveal);
         assert!(v.choices.iter().all(|c| !c.checked));
         assert_eq!(v.explore_query, "ops=minimal&code_only=1&advice=exam");
         update(&mut m, Action::StudyPick(Platform::EcsExpress));
-        assert!(view(&m).can_reveal);
+        assert!(ready(&m).can_reveal);
         update(&mut m, Action::StudyReveal);
-        let v = view(&m);
+        let v = ready(&m);
         let verdict = v.verdict.unwrap();
-        let expected = study::scenario("code-only-web-app").unwrap().expected(Advice::Exam).unwrap();
+        let expected = pack.scenario("code-only-web-app").unwrap().expected(Advice::Exam).unwrap();
         assert_eq!(verdict.expected, expected.id());
         assert_eq!(verdict.correct, expected == Platform::EcsExpress);
         assert_eq!(verdict.advice, "exam");
@@ -221,21 +261,24 @@ mod tests {
 
     #[test]
     fn navigation_and_unknown_ids() {
-        let v = view(&Model::from_query("mode=study"));
-        assert_eq!(v.id, SCENARIOS[0].id);
+        assert_eq!(view(&Model::from_query("mode=study")), Pending::Loading);
+        let pack = study::builtin_for_tests();
+        let list = &pack.scenarios;
+        let v = ready(&loaded("mode=study"));
+        assert_eq!(v.id, list[0].id);
         assert_eq!(v.prev, None);
-        assert_eq!(v.next, Some(SCENARIOS[1].id));
-        assert!(v.missing.is_none());
-        let v = view(&Model::from_query(&format!("mode=study&q={}", SCENARIOS[SCENARIOS.len() - 1].id)));
+        assert_eq!(v.next, Some(list[1].id.clone()));
+        assert!(v.missing.is_none() && v.builtin);
+        let v = ready(&loaded(&format!("mode=study&q={}", list[list.len() - 1].id)));
         assert_eq!(v.next, None);
-        let v = view(&Model::from_query("mode=study&q=not-a-scenario"));
-        assert_eq!(v.id, SCENARIOS[0].id);
+        let v = ready(&loaded("mode=study&q=not-a-scenario"));
+        assert_eq!(v.id, list[0].id);
         assert!(v.missing.is_some());
     }
 
     #[test]
     fn every_scenario_verdict_is_complete() {
-        for s in SCENARIOS {
+        for s in &study::builtin_for_tests().scenarios {
             for advice in Advice::ALL {
                 let top = s.expected(*advice).unwrap();
                 let a = study::judge(s, top, *advice).unwrap();
