@@ -210,6 +210,8 @@ test('a pack works offline after a first visit', async () => {
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
   await page.waitForSelector(STUDY);
+  // The service worker keeps a copy of the pack it fetched for the controlled page.
+  await page.waitForFunction(async () => Boolean(await caches.match(new Request('packs/week3.json'))), null, { timeout: 10000 });
   await s.context.setOffline(true);
   await page.goto(`${s.url}?mode=study&pack=packs/week3.json&q=w3-helm`);
   await page.waitForSelector(`${STUDY}[data-scenario="w3-helm"]`);
