@@ -392,6 +392,14 @@ mod tests {
         assert_eq!(parse_value(q, "gpu-least-ops"), Parsed::Ok(Val::Token("gpu-least-ops".into())));
         assert_eq!(parse_value(q, "<script>"), Parsed::Rejected(Adjust::BadToken));
         assert_eq!(parse_value(q, &"a".repeat(5000)), Parsed::Rejected(Adjust::TooLong));
+        assert_eq!(parse_value(q, "Packs/W.json"), Parsed::Rejected(Adjust::BadToken));
+        let pack = Key::Pack.param();
+        for ok in ["packs/Week3.json", "https://example.edu/p.json", "../a_b~c@d+e.json"] {
+            assert_eq!(parse_value(pack, ok), Parsed::Ok(Val::Token(ok.into())), "{ok}");
+        }
+        for bad in ["<script>", "a b.json", "p.json?x=1", "p.json#x", "a\\b", "a".repeat(513).as_str()] {
+            assert_eq!(parse_value(pack, bad), Parsed::Rejected(Adjust::BadToken), "{bad}");
+        }
     }
 
     #[test]
