@@ -22,7 +22,7 @@ fn initial_model() -> Model {
     let mut m = Model::from_query(&web::search());
     m.narrow = web::media_matches(web::NARROW_MEDIA);
     let overrides = |t: &str| {
-        Overrides::from_json(t).map_err(|issues| format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" }))
+        Overrides::import(web::parse(t)).map_err(|issues| format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" }))
     };
     if let Some(o) = settle(&mut m, restore(OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used")) {
         m.overrides = o;
@@ -62,7 +62,7 @@ pub fn App() -> Html {
     {
         let dispatch = store.dispatcher();
         use_change_effect(store.0.overrides.clone(), move |o| {
-            persist(&dispatch, OVERRIDES_KEY, (!o.is_empty()).then(|| o.to_json()), "Rate overrides");
+            persist(&dispatch, OVERRIDES_KEY, (!o.is_empty()).then(|| web::stringify(&o.export(), true)), "Rate overrides");
         });
     }
 
@@ -93,7 +93,7 @@ pub fn App() -> Html {
         }
         use_change_effect(store.0.progress.clone(), move |p| {
             let key = storage_key(&source.borrow());
-            persist(&dispatch, &key, crate::study_loader::progress_to_text(p).filter(|_| !p.is_empty()), "Study progress");
+            persist(&dispatch, &key, crate::study_loader::progress_to_text(p).filter(|_| !p.is_empty()).map(Ok), "Study progress");
         });
     }
 
@@ -103,10 +103,7 @@ pub fn App() -> Html {
         let pack = store.0.pack.pack().cloned();
         use_effect_with(store.0.answer_seq, move |seq| {
             if let (true, Some(a), Some(pack)) = (*seq > 0, progress.answers().last(), pack) {
-                let m = berth_core::study::answer_message(a, progress.score(&pack), &pack.title, &pack.source);
-                if let Ok(v) = serde_wasm_bindgen::to_value(&m) {
-                    web::post_value_to_host(&v);
-                }
+                web::post_to_host(&berth_core::study::answer_message(a, progress.score(&pack), &pack.title, &pack.source));
             }
         });
     }

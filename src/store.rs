@@ -63,10 +63,10 @@ pub fn settle<T>(m: &mut Model, read: Result<Option<T>, Notice>) -> Option<T> {
 }
 
 /// Writes `json` under `key` (removes the key when there is nothing to keep); a storage failure
-/// becomes a notice naming `what`.
-pub fn persist(dispatch: &Dispatch, key: &str, json: Option<String>, what: &str) {
+/// (or a document that could not be written) becomes a notice naming `what`.
+pub fn persist(dispatch: &Dispatch, key: &str, json: Option<Result<String, String>>, what: &str) {
     let res = match json {
-        Some(text) => web::save(key, &text),
+        Some(text) => text.and_then(|text| web::save(key, &text)),
         None => {
             web::remove(key);
             Ok(())

@@ -1,8 +1,15 @@
-//! Browser glue: the URL, local storage, the clipboard and the panic screen.
+//! Browser glue: the URL, local storage, JSON documents, the clipboard and the panic screen.
 //!
 //! Every call here can fail in a real browser (storage disabled, clipboard denied, no history in a
 //! sandboxed frame), so each returns an `Option` or a `Result` and the app carries on without it.
+//!
+//! JSON is the browser's: documents are read with `JSON.parse` and `serde_wasm_bindgen::from_value`
+//! into the core's serde types, written with `to_value` and `JSON.stringify`, and host messages are
+//! posted as the objects `to_value` makes. The wasm carries no JSON parser or writer of its own.
 
+use berth_core::document::DocError;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -194,26 +201,42 @@ pub fn in_frame() -> bool {
     })
 }
 
-/// Posts a JSON message (given as text) to the host page when the app is embedded. The message
-/// carries no secret, and the host's origin is unknown in advance, so any origin may receive it.
-pub fn post_to_host(message_json: &str) {
+/// The message of a JavaScript exception (`JSON.parse`'s `SyntaxError`), or a plain description.
+fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "the browser could not parse it".into())
+}
+
+/// Reads JSON text as the document type `T`: the browser's `JSON.parse`, then
+/// `serde_wasm_bindgen::from_value`.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, DocError> {
+    let value = js_sys::JSON::parse(text).map_err(|e| DocError::NotJson(js_error_text(&e)))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| DocError::Shape(e.to_string()))
+}
+
+/// Writes a document as JSON text: `serde_wasm_bindgen::to_value`, then `JSON.stringify`
+/// (indented by two spaces when `pretty`, for files people open).
+pub fn stringify<T: Serialize>(doc: &T, pretty: bool) -> Result<String, String> {
+    let fail = |_| "the document could not be written as JSON".to_string();
+    let value = serde_wasm_bindgen::to_value(doc).map_err(|e| e.to_string())?;
+    let text = if pretty {
+        js_sys::JSON::stringify_with_replacer_and_space(&value, &wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from_f64(2.0))
+    } else {
+        js_sys::JSON::stringify(&value)
+    };
+    text.map_err(fail).map(String::from)
+}
+
+/// Posts a message to the host page when the app is embedded, as the plain object
+/// `serde_wasm_bindgen::to_value` makes of it. The message carries no secret, and the host's origin
+/// is unknown in advance, so any origin may receive it.
+pub fn post_to_host<T: Serialize>(message: &T) {
     if !in_frame() {
         return;
     }
     let Some(w) = window() else { return };
     let Ok(Some(parent)) = w.parent() else { return };
-    if let Ok(value) = js_sys::JSON::parse(message_json) {
+    if let Ok(value) = serde_wasm_bindgen::to_value(message) {
         let _ = parent.post_message(&value, "*");
-    }
-}
-
-/// Posts a message object (made with serde-wasm-bindgen) to the host page, when embedded.
-pub fn post_value_to_host(message: &wasm_bindgen::JsValue) {
-    if !in_frame() {
-        return;
-    }
-    if let Some(Ok(Some(parent))) = window().map(|w| w.parent()) {
-        let _ = parent.post_message(message, "*");
     }
 }
 

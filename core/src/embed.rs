@@ -9,8 +9,12 @@
 //! - `{"type":"berth:state","query":"…","recommendation":{"platform":…,"capacity":…,"deploy":…,"extras":[…]},"advice":"exam|current"}`
 //!   whenever the inputs change;
 //! - `{"type":"berth:answer",…}` when a study answer is revealed (see [`crate::study`]).
+//!
+//! The messages are serde types: the shell turns them into plain objects with
+//! `serde_wasm_bindgen::to_value` and posts those.
 
-use crate::catalog::json::Value;
+use serde::Serialize;
+
 use crate::decision::Decision;
 use crate::params::{Key, PANEL_OPTS};
 use crate::platform::Platform;
@@ -70,29 +74,64 @@ window.addEventListener('message', function (e) {{\n\
     )
 }
 
-/// The `berth:resize` message.
-pub fn resize_message(height: f64) -> String {
-    let h = if height.is_finite() && height > 0.0 { height.ceil() } else { 0.0 };
-    Value::Obj(vec![("type".into(), Value::Str("berth:resize".into())), ("height".into(), Value::Num(h))]).to_json()
+/// The `berth:resize` message: `{"type":"berth:resize","height":<px>}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Resize {
+    /// Always `berth:resize`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The content height in whole CSS pixels, rounded up (0 when unknown).
+    pub height: u32,
+}
+
+/// The `berth:resize` message for a content height.
+pub fn resize_message(height: f64) -> Resize {
+    // `as` saturates: heights beyond u32 become u32::MAX, NaN becomes 0.
+    let h = if height.is_finite() && height > 0.0 { height.ceil() as u32 } else { 0 };
+    Resize { kind: "berth:resize", height: h }
+}
+
+/// The recommendation in a `berth:state` message: public ids, empty text when there is none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recommendation {
+    /// The recommended platform's id.
+    pub platform: &'static str,
+    /// The capacity option's id.
+    pub capacity: &'static str,
+    /// The deployment option's id.
+    pub deploy: &'static str,
+    /// The ids of the extras the plan adds.
+    pub extras: Vec<&'static str>,
+}
+
+/// The `berth:state` message: the inputs as a canonical query and what they recommend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StateMessage {
+    /// Always `berth:state`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The canonical query string of the inputs.
+    pub query: String,
+    /// What the inputs recommend.
+    pub recommendation: Recommendation,
+    /// `exam` or `current`.
+    pub advice: &'static str,
 }
 
 /// The `berth:state` message for a state and its decision.
-pub fn state_message(s: &State, d: &Decision) -> String {
+pub fn state_message(s: &State, d: &Decision) -> StateMessage {
     let plan = d.top_plan();
-    let extras = plan.map(|p| p.extras.iter().map(|e| Value::Str(e.id().into())).collect()).unwrap_or_default();
-    let rec = Value::Obj(vec![
-        ("platform".into(), Value::Str(d.top.map(Platform::id).unwrap_or("").into())),
-        ("capacity".into(), Value::Str(plan.and_then(|p| p.capacity).map(|c| c.id()).unwrap_or("").into())),
-        ("deploy".into(), Value::Str(plan.and_then(|p| p.deploy).map(|c| c.id()).unwrap_or("").into())),
-        ("extras".into(), Value::Arr(extras)),
-    ]);
-    Value::Obj(vec![
-        ("type".into(), Value::Str("berth:state".into())),
-        ("query".into(), Value::Str(to_query(s))),
-        ("recommendation".into(), rec),
-        ("advice".into(), Value::Str(s.advice().id().into())),
-    ])
-    .to_json()
+    StateMessage {
+        kind: "berth:state",
+        query: to_query(s),
+        recommendation: Recommendation {
+            platform: d.top.map(Platform::id).unwrap_or(""),
+            capacity: plan.and_then(|p| p.capacity).map(|c| c.id()).unwrap_or(""),
+            deploy: plan.and_then(|p| p.deploy).map(|c| c.id()).unwrap_or(""),
+            extras: plan.map(|p| p.extras.iter().map(|e| e.id()).collect()).unwrap_or_default(),
+        },
+        advice: s.advice().id(),
+    }
 }
 
 /// The ids of [`PANEL_OPTS`], for choosing panels.
@@ -126,16 +165,20 @@ mod tests {
     }
 
     #[test]
-    fn messages_are_valid_json() {
+    fn messages_read_as_today() {
+        // Written by the release before serde (tests/fixtures/formats/messages.jsonl).
         let (s, _) = parse_query("gpu=1&ops=minimal&log_routing=1");
-        let m = state_message(&s, &decide_state(&s));
-        let v = Value::parse(&m).unwrap();
-        assert_eq!(v.get("type").and_then(Value::as_str), Some("berth:state"));
-        let rec = v.get("recommendation").unwrap();
-        assert_eq!(rec.get("platform").and_then(Value::as_str), Some("ecs-ec2"));
-        assert_eq!(rec.get("extras").and_then(Value::as_array).map(<[Value]>::len), Some(1));
-        let r = Value::parse(&resize_message(812.3)).unwrap();
-        assert_eq!(r.get("height").and_then(Value::as_f64), Some(813.0));
-        assert_eq!(Value::parse(&resize_message(f64::NAN)).unwrap().get("height").and_then(Value::as_f64), Some(0.0));
+        let m = serde_json::to_string(&state_message(&s, &decide_state(&s))).unwrap();
+        assert_eq!(
+            m,
+            r#"{"type":"berth:state","query":"ops=minimal&gpu=1&log_routing=1","recommendation":{"platform":"ecs-ec2","capacity":"on-demand","deploy":"rolling","extras":["firelens-sidecar"]},"advice":"current"}"#
+        );
+        let r = |h: f64| serde_json::to_string(&resize_message(h)).unwrap();
+        assert_eq!(r(812.3), r#"{"type":"berth:resize","height":813}"#);
+        assert_eq!(r(f64::NAN), r#"{"type":"berth:resize","height":0}"#);
+        assert_eq!(r(-5.0), r#"{"type":"berth:resize","height":0}"#);
+        assert_eq!(r(1e9), r#"{"type":"berth:resize","height":1000000000}"#);
+        assert_eq!(resize_message(f64::INFINITY).height, 0);
+        assert_eq!(resize_message(1e12).height, u32::MAX);
     }
 }

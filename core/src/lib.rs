@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod chart;
 pub mod cost;
 pub mod decision;
+pub mod document;
 pub mod embed;
 pub mod format;
 pub mod import;

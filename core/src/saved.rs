@@ -1,17 +1,20 @@
 //! Named scenarios saved in the browser, with a versioned JSON schema.
 //!
-//! The stored document is `{"v":1,"scenarios":[{"name":…,"query":…,"saved_at":…},…]}`. Reading is
-//! strict: anything else (not JSON, another version, an unknown field, a missing or mistyped field, a
-//! repeated name) refuses the whole document, so the shell can keep the text aside and say so instead
-//! of dropping part of it. Each query is read back through the URL parser, so a scenario saved by an
-//! older build loads as valid inputs; the names of scenarios whose query had to be adjusted are
-//! reported.
+//! The stored document is `{"v":1,"scenarios":[{"name":…,"query":…,"saved_at":…},…]}`, the serde
+//! type [`Document`]. Reading is strict: anything else (not JSON, another version, an unknown field,
+//! a missing or mistyped field, a repeated name) refuses the whole document, so the shell can keep
+//! the text aside and say so instead of dropping part of it. The parser is the caller's (see
+//! [`crate::document`]); [`Saved::from_document`] then checks the meaning. Each query is read back
+//! through the URL parser, so a scenario saved by an older build loads as valid inputs; the names of
+//! scenarios whose query had to be adjusted are reported.
 
-use crate::catalog::json::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::document::DocError;
 use crate::url::{parse_query, to_query};
 
 /// The schema version this build writes and reads.
-pub const VERSION: f64 = 1.0;
+pub const VERSION: u32 = 1;
 /// Most scenarios kept.
 pub const MAX_SCENARIOS: usize = 200;
 /// Longest name, in characters.
@@ -20,7 +23,8 @@ pub const MAX_NAME: usize = 80;
 pub const FILE_NAME: &str = "berth-scenarios.json";
 
 /// One saved scenario.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// The user's name for it.
     pub name: String,
@@ -28,6 +32,16 @@ pub struct Scenario {
     pub query: String,
     /// When it was saved (ISO 8601 text from the browser).
     pub saved_at: String,
+}
+
+/// The stored and exported document: `{"v":1,"scenarios":[…]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// The schema version, [`VERSION`].
+    pub v: u32,
+    /// The scenarios, in the order saved.
+    pub scenarios: Vec<Scenario>,
 }
 
 /// Every saved scenario, in the order saved.
@@ -52,7 +66,9 @@ impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::EmptyName => write!(f, "Give the scenario a name to save it."),
-            SaveError::NameTooLong => write!(f, "Scenario names can be at most {MAX_NAME} characters."),
+            SaveError::NameTooLong => {
+                write!(f, "Scenario names can be at most {MAX_NAME} characters.")
+            }
             SaveError::Full => write!(f, "At most {MAX_SCENARIOS} scenarios can be saved; delete one first."),
         }
     }
@@ -61,33 +77,33 @@ impl std::fmt::Display for SaveError {
 /// Why a stored or imported document could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
-    /// Not JSON (the reader's message).
-    NotJson(String),
-    /// Not an object with `v` and `scenarios`.
-    NotAnObject,
-    /// `v` is missing or another version.
-    Version(Option<f64>),
-    /// A field at the top level or in a scenario that the schema does not have.
-    UnknownField(String),
-    /// A field missing or of the wrong type (`entry` counts from 1; 0 is the document).
-    BadField { entry: usize, field: &'static str },
+    /// Not JSON, or not the shape of [`Document`].
+    Doc(DocError),
+    /// Another version of the format.
+    Version(u32),
+    /// A name that is empty, too long or not as saved (`entry` counts from 1).
+    BadName { entry: usize },
     /// The same name twice.
     DuplicateName(String),
     /// More than [`MAX_SCENARIOS`] scenarios.
     TooMany,
 }
 
+impl From<DocError> for ReadError {
+    fn from(e: DocError) -> Self {
+        ReadError::Doc(e)
+    }
+}
+
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
-            ReadError::NotAnObject => write!(f, "it is not an object with \"v\" and \"scenarios\""),
-            ReadError::Version(Some(v)) => write!(f, "it is version {} of the format and this build reads version {VERSION}", crate::format::trimmed(*v, 3)),
-            ReadError::Version(None) => write!(f, "it has no version \"v\""),
-            ReadError::UnknownField(k) => write!(f, "the field \"{}\" is not part of the format", crate::url::shown(k)),
-            ReadError::BadField { entry: 0, field } => write!(f, "\"{field}\" is missing or of the wrong type"),
-            ReadError::BadField { entry, field } => write!(f, "scenario {entry} has no valid \"{field}\""),
-            ReadError::DuplicateName(n) => write!(f, "the name \"{}\" appears twice", crate::url::shown(n)),
+            ReadError::Doc(e) => e.fmt(f),
+            ReadError::Version(v) => write!(f, "it is version {v} of the format and this build reads version {VERSION}"),
+            ReadError::BadName { entry } => write!(f, "scenario {entry} has no valid \"name\""),
+            ReadError::DuplicateName(n) => {
+                write!(f, "the name \"{}\" appears twice", crate::url::shown(n))
+            }
             ReadError::TooMany => write!(f, "it has more than {MAX_SCENARIOS} scenarios"),
         }
     }
@@ -145,105 +161,45 @@ impl Saved {
         self.scenarios.is_empty()
     }
 
-    /// The document.
-    pub fn to_value(&self) -> Value {
-        Value::Obj(vec![
-            ("v".into(), Value::Num(VERSION)),
-            (
-                "scenarios".into(),
-                Value::Arr(
-                    self.scenarios
-                        .iter()
-                        .map(|s| {
-                            Value::Obj(vec![
-                                ("name".into(), Value::Str(s.name.clone())),
-                                ("query".into(), Value::Str(s.query.clone())),
-                                ("saved_at".into(), Value::Str(s.saved_at.clone())),
-                            ])
-                        })
-                        .collect(),
-                ),
-            ),
-        ])
+    /// The document to store or export.
+    pub fn document(&self) -> Document {
+        Document { v: VERSION, scenarios: self.scenarios.clone() }
     }
 
-    /// Compact JSON, for local storage.
-    pub fn to_json(&self) -> String {
-        self.to_value().to_json()
-    }
-
-    /// Indented JSON, for the export file.
-    pub fn to_json_pretty(&self) -> String {
-        self.to_value().to_json_pretty()
-    }
-
-    /// Reads a document strictly; see the module documentation.
-    pub fn from_json(text: &str) -> Result<Loaded, ReadError> {
-        let doc = Value::parse(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
-        let members = doc.as_object().ok_or(ReadError::NotAnObject)?;
-        let (mut v, mut list) = (None, None);
-        for (k, val) in members {
-            match k.as_str() {
-                "v" if v.is_none() => v = Some(val.as_f64()),
-                "scenarios" if list.is_none() => list = Some(val.as_array().ok_or(ReadError::BadField { entry: 0, field: "scenarios" })?),
-                _ => return Err(ReadError::UnknownField(k.clone())),
-            }
+    /// Checks a document read by serde; see the module documentation.
+    pub fn from_document(doc: Document) -> Result<Loaded, ReadError> {
+        if doc.v != VERSION {
+            return Err(ReadError::Version(doc.v));
         }
-        match v {
-            Some(Some(x)) if x == VERSION => {}
-            Some(x) => return Err(ReadError::Version(x)),
-            None => return Err(ReadError::Version(None)),
-        }
-        let list = list.ok_or(ReadError::BadField { entry: 0, field: "scenarios" })?;
-        if list.len() > MAX_SCENARIOS {
+        if doc.scenarios.len() > MAX_SCENARIOS {
             return Err(ReadError::TooMany);
         }
         let mut out = Loaded { saved: Saved::default(), adjusted: Vec::new() };
-        for (i, item) in list.iter().enumerate() {
-            let entry = i + 1;
-            let fields = item.as_object().ok_or(ReadError::BadField { entry, field: "name" })?;
-            let (mut name, mut query, mut at) = (None, None, None);
-            for (k, val) in fields {
-                let slot = match k.as_str() {
-                    "name" if name.is_none() => &mut name,
-                    "query" if query.is_none() => &mut query,
-                    "saved_at" if at.is_none() => &mut at,
-                    _ => return Err(ReadError::UnknownField(k.clone())),
-                };
-                *slot = Some(val.as_str().ok_or(ReadError::BadField { entry, field: field_name(k) })?.to_string());
-            }
-            let name = name.ok_or(ReadError::BadField { entry, field: "name" })?;
-            let query = query.ok_or(ReadError::BadField { entry, field: "query" })?;
-            let at = at.ok_or(ReadError::BadField { entry, field: "saved_at" })?;
-            let clean = clean_name(&name).map_err(|_| ReadError::BadField { entry, field: "name" })?;
-            if clean != name {
-                return Err(ReadError::BadField { entry, field: "name" });
+        for (i, Scenario { name, query, saved_at }) in doc.scenarios.into_iter().enumerate() {
+            if clean_name(&name).ok().as_ref() != Some(&name) {
+                return Err(ReadError::BadName { entry: i + 1 });
             }
             if out.saved.get(&name).is_some() {
                 return Err(ReadError::DuplicateName(name));
             }
             let (state, notices) = parse_query(&query);
-            let canonical = to_query(&state);
             if !notices.is_empty() {
                 out.adjusted.push(name.clone());
             }
-            out.saved.scenarios.push(Scenario { name, query: canonical, saved_at: at });
+            out.saved.scenarios.push(Scenario { name, query: to_query(&state), saved_at });
         }
         Ok(out)
-    }
-}
-
-fn field_name(k: &str) -> &'static str {
-    match k {
-        "name" => "name",
-        "query" => "query",
-        _ => "saved_at",
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::from_json;
+
+    fn read(text: &str) -> Result<Loaded, ReadError> {
+        Saved::from_document(from_json::<Document>(text)?)
+    }
 
     #[test]
     fn save_replace_delete_and_round_trip() {
@@ -257,12 +213,14 @@ mod tests {
         assert_eq!(s.get("GPU inference").unwrap().query, "gpu=1");
         assert_eq!(s.save(" ", "", "t"), Err(SaveError::EmptyName));
         assert_eq!(s.save(&"x".repeat(MAX_NAME + 1), "", "t"), Err(SaveError::NameTooLong));
-        for text in [s.to_json(), s.to_json_pretty()] {
-            let back = Saved::from_json(&text).unwrap();
+        let doc = s.document();
+        for text in [serde_json::to_string(&doc).unwrap(), serde_json::to_string_pretty(&doc).unwrap()] {
+            let back = read(&text).unwrap();
             assert_eq!(back.saved, s);
             assert!(back.adjusted.is_empty());
         }
-        assert!(s.to_json().starts_with("{\"v\":1,\"scenarios\":["), "{}", s.to_json());
+        let compact = serde_json::to_string(&doc).unwrap();
+        assert!(compact.starts_with("{\"v\":1,\"scenarios\":["), "{compact}");
         assert!(s.delete("GPU inference"));
         assert!(!s.delete("GPU inference"));
         assert_eq!(s.scenarios.len(), 1);
@@ -278,7 +236,7 @@ mod tests {
     #[test]
     fn queries_are_revalidated_on_load() {
         let text = r#"{"v":1,"scenarios":[{"name":"old","query":"util=250&colour=red","saved_at":"2025-01-01"},{"name":"ok","query":"gpu=1","saved_at":"x"}]}"#;
-        let l = Saved::from_json(text).unwrap();
+        let l = read(text).unwrap();
         assert_eq!(l.adjusted, vec!["old".to_string()]);
         assert_eq!(l.saved.get("old").unwrap().query, "util=100");
         assert_eq!(l.saved.get("ok").unwrap().query, "gpu=1");
@@ -286,31 +244,38 @@ mod tests {
 
     #[test]
     fn anything_unexpected_refuses_the_whole_document() {
-        let bad = |t: &str| Saved::from_json(t).unwrap_err();
-        assert!(matches!(bad("not json"), ReadError::NotJson(_)));
-        assert!(matches!(bad("{"), ReadError::NotJson(_)));
-        assert_eq!(bad("[]"), ReadError::NotAnObject);
-        assert_eq!(bad(r#"{"scenarios":[]}"#), ReadError::Version(None));
-        assert_eq!(bad(r#"{"v":2,"scenarios":[]}"#), ReadError::Version(Some(2.0)));
-        assert_eq!(bad(r#"{"v":"1","scenarios":[]}"#), ReadError::Version(None));
-        assert_eq!(bad(r#"{"v":1}"#), ReadError::BadField { entry: 0, field: "scenarios" });
-        assert_eq!(bad(r#"{"v":1,"scenarios":{}}"#), ReadError::BadField { entry: 0, field: "scenarios" });
-        assert_eq!(bad(r#"{"v":1,"scenarios":[],"x":1}"#), ReadError::UnknownField("x".into()));
-        assert_eq!(bad(r#"{"v":1,"v":1,"scenarios":[]}"#), ReadError::UnknownField("v".into()));
-        assert_eq!(bad(r#"{"v":1,"scenarios":[{"name":"a","query":""}]}"#), ReadError::BadField { entry: 1, field: "saved_at" });
-        assert_eq!(bad(r#"{"v":1,"scenarios":[{"name":"a","query":1,"saved_at":""}]}"#), ReadError::BadField { entry: 1, field: "query" });
-        assert_eq!(bad(r#"{"v":1,"scenarios":[{"name":" ","query":"","saved_at":""}]}"#), ReadError::BadField { entry: 1, field: "name" });
-        assert_eq!(bad(r#"{"v":1,"scenarios":[7]}"#), ReadError::BadField { entry: 1, field: "name" });
+        let bad = |t: &str| read(t).unwrap_err();
+        let shape = |t: &str| match bad(t) {
+            ReadError::Doc(DocError::Shape(why)) => why,
+            other => panic!("{t}: {other:?}"),
+        };
+        assert!(matches!(bad("not json"), ReadError::Doc(DocError::NotJson(_))));
+        assert!(matches!(bad("{"), ReadError::Doc(DocError::NotJson(_))));
+        assert!(shape("[]").contains("expected struct Document"));
+        assert!(shape("null").contains("invalid type"));
+        assert!(shape(r#"{"scenarios":[]}"#).contains("missing field `v`"));
+        assert_eq!(bad(r#"{"v":2,"scenarios":[]}"#), ReadError::Version(2));
+        assert!(shape(r#"{"v":"1","scenarios":[]}"#).contains("invalid type"));
+        assert!(shape(r#"{"v":1}"#).contains("missing field `scenarios`"));
+        assert!(shape(r#"{"v":1,"scenarios":{}}"#).contains("invalid type"));
+        assert!(shape(r#"{"v":1,"scenarios":[],"x":1}"#).contains("unknown field `x`"));
+        assert!(shape(r#"{"v":1,"v":1,"scenarios":[]}"#).contains("duplicate field `v`"));
+        assert!(shape(r#"{"v":1,"scenarios":[{"name":"a","query":""}]}"#).contains("missing field `saved_at`"));
+        assert!(shape(r#"{"v":1,"scenarios":[{"name":"a","query":1,"saved_at":""}]}"#).contains("invalid type"));
+        assert_eq!(bad(r#"{"v":1,"scenarios":[{"name":" ","query":"","saved_at":""}]}"#), ReadError::BadName { entry: 1 });
+        assert_eq!(bad(r#"{"v":1,"scenarios":[{"name":" a","query":"","saved_at":""}]}"#), ReadError::BadName { entry: 1 });
+        assert!(shape(r#"{"v":1,"scenarios":[7]}"#).contains("invalid type"));
         assert_eq!(
             bad(r#"{"v":1,"scenarios":[{"name":"a","query":"","saved_at":""},{"name":"a","query":"","saved_at":""}]}"#),
             ReadError::DuplicateName("a".into())
         );
-        assert_eq!(bad(r#"{"v":1,"scenarios":[{"name":"a","query":"","saved_at":"","extra":1}]}"#), ReadError::UnknownField("extra".into()));
-        let many = format!(r#"{{"v":1,"scenarios":[{}]}}"#, vec!["1"; MAX_SCENARIOS + 1].join(","));
-        assert_eq!(bad(&many), ReadError::TooMany);
-        for e in [bad("[]"), bad(r#"{"v":2,"scenarios":[]}"#), ReadError::BadField { entry: 2, field: "name" }] {
+        assert!(shape(r#"{"v":1,"scenarios":[{"name":"a","query":"","saved_at":"","extra":1}]}"#).contains("unknown field `extra`"));
+        let one = r#"{"name":"n","query":"","saved_at":""}"#;
+        let many: Vec<String> = (0..=MAX_SCENARIOS).map(|i| one.replace("\"n\"", &format!("\"n{i}\""))).collect();
+        assert_eq!(bad(&format!(r#"{{"v":1,"scenarios":[{}]}}"#, many.join(","))), ReadError::TooMany);
+        for e in [bad("[]"), bad(r#"{"v":2,"scenarios":[]}"#), ReadError::BadName { entry: 2 }, ReadError::TooMany] {
             assert!(!e.to_string().is_empty());
         }
-        assert_eq!(Saved::from_json(r#"{"v":1,"scenarios":[]}"#).unwrap().saved, Saved::default());
+        assert_eq!(read(r#"{"v":1,"scenarios":[]}"#).unwrap().saved, Saved::default());
     }
 }

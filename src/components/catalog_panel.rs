@@ -12,10 +12,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::lazy_details::LazyDetails;
-
 use super::source_link::SourceLink;
 use crate::store::{Action, Dispatch};
 use crate::web;
+
+/// Most problems an import notice lists one by one (a file can have thousands).
+const MAX_LISTED: usize = 20;
 
 /// File name of the overrides export.
 pub const OVERRIDES_FILE: &str = "berth-overrides.json";
@@ -130,7 +132,7 @@ pub fn CatalogPanel(props: &CatalogPanelProps) -> Html {
     let on_export = {
         let (dispatch, overrides) = (dispatch.clone(), props.overrides.clone());
         Callback::from(move |_| {
-            if let Err(why) = web::download(OVERRIDES_FILE, "application/json", &overrides.to_json()) {
+            if let Err(why) = web::stringify(&overrides.export(), true).and_then(|text| web::download(OVERRIDES_FILE, "application/json", &text)) {
                 dispatch.dispatch(notice(format!("Overrides not exported: {why}.")));
             }
         })
@@ -143,15 +145,16 @@ pub fn CatalogPanel(props: &CatalogPanelProps) -> Html {
             web::read_file(
                 &input,
                 Callback::from(move |res: Result<String, String>| match res {
-                    Ok(text) => match Overrides::from_json(&text) {
+                    Ok(text) => match Overrides::import(web::parse(&text)) {
                         Ok(o) => {
                             let n = o.len();
                             d.dispatch(Action::ReplaceOverrides(o));
                             d.dispatch(notice(format!("Imported {n} rate override{}.", if n == 1 { "" } else { "s" })));
                         }
                         Err(issues) => {
-                            let first: Vec<String> = issues.iter().take(3).map(ToString::to_string).collect();
-                            let more = if issues.len() > 3 { format!(" (and {} more problems)", issues.len() - 3) } else { String::new() };
+                            // Every problem, up to a screenful; the count of the rest.
+                            let first: Vec<String> = issues.iter().take(MAX_LISTED).map(ToString::to_string).collect();
+                            let more = if issues.len() > MAX_LISTED { format!(" (and {} more problems)", issues.len() - MAX_LISTED) } else { String::new() };
                             d.dispatch(notice(format!("Overrides not imported, nothing was changed: {}{more}", first.join(" "))));
                         }
                     },

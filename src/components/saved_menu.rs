@@ -2,7 +2,7 @@
 //! export and import them as JSON. Kept in local storage under a versioned schema; a stored entry that
 //! cannot be read is kept aside and the user is told.
 
-use berth_core::saved::{Saved, FILE_NAME};
+use berth_core::saved::{Loaded, ReadError, Saved, FILE_NAME};
 use berth_core::url::Notice;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -31,7 +31,7 @@ fn adjusted_notice(names: &[String]) -> Option<Notice> {
 fn load() -> (Saved, Vec<Notice>) {
     // The key is only ever written when the user saves, deletes or imports, so text that could
     // not be kept aside stays in place until then.
-    let read = |t: &str| Saved::from_json(t).map_err(|why| why.to_string());
+    let read = |t: &str| read(t).map_err(|why| why.to_string());
     match crate::store::restore(SCENARIOS_KEY, read, "saved scenarios", "the list starts empty") {
         Ok(Some(l)) => (l.saved, adjusted_notice(&l.adjusted).into_iter().collect()),
         Ok(None) => (Saved::default(), Vec::new()),
@@ -39,12 +39,17 @@ fn load() -> (Saved, Vec<Notice>) {
     }
 }
 
+/// Reads a stored or imported document: the browser's JSON parser, serde, then the meaning checks.
+fn read(text: &str) -> Result<Loaded, ReadError> {
+    Saved::from_document(web::parse(text)?)
+}
+
 fn store(s: &Saved, dispatch: &Dispatch) {
     let res = if s.is_empty() {
         web::remove(SCENARIOS_KEY);
         Ok(())
     } else {
-        web::save(SCENARIOS_KEY, &s.to_json())
+        web::stringify(&s.document(), false).and_then(|text| web::save(SCENARIOS_KEY, &text))
     };
     if let Err(why) = res {
         dispatch.dispatch(Action::Notify(notice(format!("Saved scenarios not stored: {why}."))));
@@ -103,7 +108,7 @@ pub fn SavedMenu(props: &SavedMenuProps) -> Html {
     let on_export = {
         let (dispatch, saved) = (dispatch.clone(), saved.clone());
         Callback::from(move |_| {
-            if let Err(why) = web::download(FILE_NAME, "application/json", &saved.to_json_pretty()) {
+            if let Err(why) = web::stringify(&saved.document(), true).and_then(|text| web::download(FILE_NAME, "application/json", &text)) {
                 dispatch.dispatch(Action::Notify(notice(format!("Saved scenarios not exported: {why}."))));
             }
         })
@@ -123,7 +128,7 @@ pub fn SavedMenu(props: &SavedMenuProps) -> Html {
             };
             web::read_file(
                 &input,
-                Callback::from(move |res: Result<String, String>| match res.and_then(|t| Saved::from_json(&t).map_err(|e| e.to_string())) {
+                Callback::from(move |res: Result<String, String>| match res.and_then(|t| read(&t).map_err(|e| e.to_string())) {
                     Ok(l) => {
                         let mut s = (*saved).clone();
                         let mut refused = None;

@@ -11,7 +11,8 @@
 //!
 //! The shell runs [`read`] in a web worker (its own wasm, loaded when the Import panel opens), so
 //! the parser costs nothing on the first load and a huge paste never blocks the page; only
-//! [`apply`] and the types below are in the page's wasm.
+//! [`apply`] and the types below are in the page's wasm. The request and the reading cross between
+//! the page and the worker as the plain objects `serde_wasm_bindgen` makes of them (the derives below).
 
 pub mod apply;
 pub mod compose;
@@ -21,12 +22,15 @@ pub mod fields;
 pub mod k8s;
 pub mod quantity;
 
+use serde::{Deserialize, Serialize};
+
 /// The largest text read, in bytes. Real task definitions, manifests and compose files are a few
 /// KB; anything past this is refused before it is parsed.
 pub const MAX_BYTES: usize = 512 * 1024;
 
 /// What is to be read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Request {
     /// The pasted or loaded text.
     pub text: String,
@@ -35,7 +39,8 @@ pub struct Request {
 }
 
 /// One input read from the file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Field {
     /// The URL key of the input (see `params.rs`).
     pub key: String,
@@ -46,7 +51,8 @@ pub struct Field {
 }
 
 /// Something in the file that sets no input, and why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ignored {
     /// Where in the file.
     pub path: String,
@@ -55,7 +61,8 @@ pub struct Ignored {
 }
 
 /// What a file gave.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reading {
     /// The format, in words ("ECS task definition", "Kubernetes manifest", "Docker Compose file").
     pub format: String,
