@@ -1,6 +1,7 @@
 //! Native timing of one full evaluation, for `./dev bench` (issue 5): the decision, every
 //! platform's cost, and the three crossover sweeps (utilization, tasks, traffic), as the page does
-//! them on a slider move. Prints JSON: medians in microseconds over many runs.
+//! them on a slider move. Prints JSON: medians in microseconds over many runs, and the cost of one
+//! `totals` call in nanoseconds (the charts call it thousands of times per slider move).
 //!
 //! `cargo run --release -q -p berth-core --example bench_eval -- [query] [runs]`
 
@@ -9,10 +10,10 @@ use std::time::Instant;
 
 use berth_core::catalog::Rates;
 use berth_core::chart::{pair_crossings, Axis, Series};
-use berth_core::cost::{totals, CostInputs};
+use berth_core::cost::{totals, CostInputs, DeployOverhead};
 use berth_core::decision::{decide, Facts, Status};
 use berth_core::model::Model;
-use berth_core::params::Key;
+use berth_core::params::{Key, Pricing};
 use berth_core::platform::Platform;
 use berth_core::view::{charts, costs, explanation, page, sweep};
 
@@ -88,9 +89,23 @@ fn main() {
             black_box(charts::chart(a, &m.state, &d, &c, charts::WIDE));
         }
     });
+    // One `totals` call, averaged over every platform and 101 utilizations, with every line item on.
+    let busy = CostInputs { alb: true, nat: true, ipv4: true, egress: true, deploys: 20.0, ..CostInputs::default() };
+    let rates0 = Rates::catalog(0);
+    let calls = 10_100u32;
+    let totals_ns = median_us(runs / 100 + 5, || {
+        let mut acc = 0.0;
+        for k in 0..calls {
+            let p = Platform::ALL[(k % 10) as usize];
+            let i = black_box(busy).with_util(f64::from(k % 101));
+            acc += totals(p, Pricing::OnDemand, &i, black_box(&rates0), DeployOverhead::SIDE_BY_SIDE).map_or(0.0, |t| t.monthly);
+        }
+        black_box(acc);
+    }) * 1000.0
+        / f64::from(calls);
     let series: usize = Axis::ALL.iter().map(|&a| charts::chart(a, &m.state, &d, &c, charts::WIDE).legend.len()).max().unwrap_or(0);
     println!(
-        "{{\"query\":{:?},\"runs\":{runs},\"series\":{series},\"evaluation_us\":{evaluation:.2},\"decision_us\":{decision:.2},\"costs_us\":{cost:.2},\"sweeps_us\":{{{}}},\"with_bills_and_geometry_us\":{full:.2},\"view_model_us\":{view:.2}}}",
+        "{{\"query\":{:?},\"runs\":{runs},\"series\":{series},\"evaluation_us\":{evaluation:.2},\"decision_us\":{decision:.2},\"costs_us\":{cost:.2},\"sweeps_us\":{{{}}},\"with_bills_and_geometry_us\":{full:.2},\"view_model_us\":{view:.2},\"totals_ns\":{totals_ns:.1}}}",
         q,
         sweeps.join(",")
     );

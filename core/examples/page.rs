@@ -4,47 +4,26 @@
 //!
 //! Usage: `cargo run -q -p berth-core --example page -- 'util=70&tasks=12'`
 
-use berth_core::catalog::json::Value;
 use berth_core::decision::Facts;
 use berth_core::model::Model;
 use berth_core::view::{explanation, page};
+use serde_json::{json, Value};
 
 fn main() {
     let query = std::env::args().nth(1).unwrap_or_default();
     let m = Model::from_query(&query);
     let e = explanation(&Facts::from_state(&m.state));
     let p = page(&m, &e);
-    let cards = p
+    let cards: Vec<Value> = p
         .cards
         .iter()
-        .map(|c| {
-            Value::Obj(vec![
-                ("platform".into(), Value::Str(c.platform.into())),
-                ("status".into(), Value::Str(c.status.into())),
-                ("monthly".into(), Value::Str(c.cost.monthly_usd.clone())),
-                ("compute".into(), Value::Str(c.cost.compute_usd.clone())),
-            ])
-        })
+        .map(|c| json!({"platform": c.platform, "status": c.status, "monthly": c.cost.monthly_usd, "compute": c.cost.compute_usd}))
         .collect();
-    let crossovers = p
+    let crossovers: Vec<Value> = p
         .charts
         .iter()
-        .flat_map(|ch| {
-            ch.crossovers.iter().map(move |x| {
-                Value::Obj(vec![
-                    ("axis".into(), Value::Str(ch.axis.id().into())),
-                    ("a".into(), Value::Str(x.a.clone())),
-                    ("b".into(), Value::Str(x.b.clone())),
-                    ("at".into(), Value::Str(x.at.clone())),
-                ])
-            })
-        })
+        .flat_map(|ch| ch.crossovers.iter().map(move |x| json!({"axis": ch.axis.id(), "a": x.a, "b": x.b, "at": x.at})))
         .collect();
-    let out = Value::Obj(vec![
-        ("query".into(), Value::Str(p.query.clone())),
-        ("platform".into(), Value::Str(p.recommendation.platform.into())),
-        ("cards".into(), Value::Arr(cards)),
-        ("crossovers".into(), Value::Arr(crossovers)),
-    ]);
-    println!("{}", out.to_json());
+    let out = json!({"query": p.query, "platform": p.recommendation.platform, "cards": cards, "crossovers": crossovers});
+    println!("{out}");
 }

@@ -17,25 +17,15 @@
 //! features the model does not price (provisioned concurrency, SnapStart, response streaming, Lambda
 //! ephemeral storage, MicroVMs).
 
+mod common {
+    pub mod cost;
+}
+
 use berth_core::catalog::Rates;
 use berth_core::cost::{alb_lcus, breakdown, cents, CostInputs, DeployOverhead};
 use berth_core::params::{Arch, Pricing};
 use berth_core::platform::Platform;
-
-/// Inputs with every line item off, so a bill holds only what the example prices.
-fn bare() -> CostInputs {
-    CostInputs {
-        alb: false,
-        nat: false,
-        ipv4: false,
-        egress: false,
-        deploys: 0.0,
-        free_tier: false,
-        windows: false,
-        arch: Arch::X86,
-        ..CostInputs::default()
-    }
-}
+use common::cost::bare;
 
 /// Runs `p` on-demand in us-east-1 and returns each listed line rounded to the cent, in order.
 fn lines(p: Platform, i: &CostInputs, ids: &[&str]) -> Vec<f64> {

@@ -2,6 +2,10 @@
 //! idle floor, the fallbacks when a pricing model does not apply, line items tied to their switches,
 //! and a plain "missing rate" where a region lacks a price.
 
+mod common {
+    pub mod cost;
+}
+
 use berth_core::catalog::{InstanceRate, Overrides, RateRef, Rates};
 use berth_core::cost::commit::commitments;
 use berth_core::cost::{breakdown, totals, Binding, Breakdown, CostInputs, DeployOverhead, Need, NotCosted, NotViable};
@@ -9,9 +13,7 @@ use berth_core::format::usd;
 use berth_core::params::{Arch, EksSupport, Key, Pricing};
 use berth_core::platform::Platform;
 
-fn bare() -> CostInputs {
-    CostInputs { alb: false, nat: false, ipv4: false, egress: false, deploys: 0.0, ..CostInputs::default() }
-}
+use common::cost::bare;
 
 fn bill(p: Platform, pricing: Pricing, i: &CostInputs) -> Breakdown {
     breakdown(p, pricing, i, &Rates::catalog(i.region), DeployOverhead::ROLLING).unwrap_or_else(|e| panic!("{}: {e}", p.id()))

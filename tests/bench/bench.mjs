@@ -20,6 +20,7 @@ const BUDGET = {
   cardsOverFloor: 2.0,
   sliderP95Ms: 16,
   evaluationUs: 100,
+  totalsNs: 1000,
   lighthouseDesktop: 98,
   mobilePerformance: 99,
   mobileLcpMs: 1500,
@@ -219,6 +220,7 @@ try {
   console.log(`       for reference: itemized bills ${report.native.costs_us} µs, chart view models ${JSON.stringify(report.native.sweeps_us)} µs,`);
   console.log(`       evaluation with bills and chart geometry ${report.native.with_bills_and_geometry_us} µs, the whole page's view model ${report.native.view_model_us} µs`);
   line('one evaluation, median (µs)', report.native.evaluation_us, `<= ${BUDGET.evaluationUs}`, report.native.evaluation_us <= BUDGET.evaluationUs);
+  line('one cost total (totals()), median (ns)', report.native.totals_ns, `<= ${BUDGET.totalsNs}`, report.native.totals_ns <= BUDGET.totalsNs);
 
   if (!args.has('--no-lighthouse')) {
     console.log(`\nLighthouse, mobile preset (simulated slow 4G, 4x slower CPU), served ${COMPRESS}: median of ${MOBILE_RUNS} run(s)`);
