@@ -10,7 +10,7 @@
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 
-use super::detect::MapOr;
+use super::map_or::MapOr;
 use super::ecs::host_capabilities;
 use super::fields::{num, Collector};
 use super::quantity::{compose_bytes, gib, Scalar};

@@ -9,6 +9,7 @@
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
+use super::map_or::MapOr;
 use super::quantity::Scalar;
 use super::{compose, ecs, k8s, ImportError, Reading, MAX_BYTES};
 
@@ -53,53 +54,6 @@ fn shorten(s: &str) -> String {
         out.push(if c.is_control() { ' ' } else { c });
     }
     out
-}
-
-/// A document that is a mapping (read as `T`), or anything else (a list, a scalar).
-#[derive(Debug)]
-pub enum MapOr<T> {
-    /// A mapping.
-    Map(T),
-    /// Not a mapping.
-    Other,
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for MapOr<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = MapOr<T>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a document")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MapOr<T>, A::Error> {
-                T::deserialize(de::value::MapAccessDeserializer::new(map)).map(MapOr::Map)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<MapOr<T>, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(MapOr::Other)
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<MapOr<T>, E> {
-                Ok(MapOr::Other)
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<MapOr<T>, E> {
-                Ok(MapOr::Other)
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<MapOr<T>, E> {
-                Ok(MapOr::Other)
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<MapOr<T>, E> {
-                Ok(MapOr::Other)
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<MapOr<T>, E> {
-                Ok(MapOr::Other)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<MapOr<T>, E> {
-                Ok(MapOr::Other)
-            }
-        }
-        d.deserialize_any(V(std::marker::PhantomData))
-    }
 }
 
 /// The shape of a value: a list, a mapping or a scalar.

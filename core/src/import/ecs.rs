@@ -14,7 +14,7 @@
 
 use serde::Deserialize;
 
-use super::detect::MapOr;
+use super::map_or::MapOr;
 use super::fields::{num, Collector};
 use super::quantity::{ecs_gib, ecs_vcpu, Scalar};
 use super::{ImportError, Reading};

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::detect::MapOr;
+use super::map_or::MapOr;
 use super::ecs::{host_capabilities, Capabilities};
 use super::fields::{num, Collector};
 use super::quantity::{gib, k8s as quantity, Scalar};

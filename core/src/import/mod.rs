@@ -20,6 +20,7 @@ pub mod detect;
 pub mod ecs;
 pub mod fields;
 pub mod k8s;
+pub mod map_or;
 pub mod quantity;
 
 use serde::{Deserialize, Serialize};
