@@ -213,6 +213,38 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, DocError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| DocError::Shape(e.to_string()))
 }
 
+/// [`parse`] for a format that refuses unknown fields (`deny_unknown_fields`). serde-wasm-bindgen
+/// reads a struct by looking its fields up by name, so serde never sees the others: here every
+/// member of the parsed value must also be in the document written back from what was read.
+pub fn parse_strict<T: DeserializeOwned + Serialize>(text: &str) -> Result<T, DocError> {
+    let value = js_sys::JSON::parse(text).map_err(|e| DocError::NotJson(js_error_text(&e)))?;
+    let doc: T = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| DocError::Shape(e.to_string()))?;
+    let known = serde_wasm_bindgen::to_value(&doc).map_err(|e| DocError::Shape(e.to_string()))?;
+    match unknown_member(&value, &known) {
+        Some(k) => Err(DocError::Shape(format!("unknown field `{k}`"))),
+        None => Ok(doc),
+    }
+}
+
+/// The first member of `read` (recursively) that `known` does not have. `known` is a typed
+/// document written back, so the walk is as deep as the format, whatever `read` holds.
+fn unknown_member(read: &wasm_bindgen::JsValue, known: &wasm_bindgen::JsValue) -> Option<String> {
+    use js_sys::{Array, Reflect};
+    if Array::is_array(read) && Array::is_array(known) {
+        let (r, k) = (Array::from(read), Array::from(known));
+        return (0..r.length().min(k.length())).find_map(|i| unknown_member(&r.get(i), &k.get(i)));
+    }
+    if !read.is_object() || !known.is_object() || Array::is_array(read) {
+        return None;
+    }
+    js_sys::Object::keys(read.unchecked_ref::<js_sys::Object>()).iter().find_map(|key| {
+        if !Reflect::has(known, &key).unwrap_or(false) {
+            return Some(key.as_string().unwrap_or_default());
+        }
+        unknown_member(&Reflect::get(read, &key).ok()?, &Reflect::get(known, &key).ok()?)
+    })
+}
+
 /// Writes a document as JSON text: `serde_wasm_bindgen::to_value`, then `JSON.stringify`
 /// (indented by two spaces when `pretty`, for files people open).
 pub fn stringify<T: Serialize>(doc: &T, pretty: bool) -> Result<String, String> {

@@ -41,7 +41,7 @@ fn load() -> (Saved, Vec<Notice>) {
 
 /// Reads a stored or imported document: the browser's JSON parser, serde, then the meaning checks.
 fn read(text: &str) -> Result<Loaded, ReadError> {
-    Saved::from_document(web::parse(text)?)
+    Saved::from_document(web::parse_strict(text)?)
 }
 
 fn store(s: &Saved, dispatch: &Dispatch) {
