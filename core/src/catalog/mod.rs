@@ -12,11 +12,9 @@
 //! - [`overrides`]: the user's own rates;
 //! - [`overrides_json`]: their export format, written and read back;
 //! - [`resolved`]: [`Rates`], one region resolved with the user's overrides, which the cost model reads;
-//! - [`json`]: the small JSON reader and writer the export uses.
 
 pub mod ids;
 pub mod instances;
-pub mod json;
 pub mod overrides;
 pub mod overrides_json;
 pub mod rate_ids;
