@@ -52,6 +52,7 @@ fn arb_inputs() -> impl Strategy<Value = CostInputs> {
         // peak that follows traffic is not (cost_traffic.rs tests that mode).
         traffic: false,
         rps_per_task: 25.0,
+        ar_peak: 1.0,
     })
 }
 

@@ -75,6 +75,10 @@ fn app_runner_follows_the_requests_in_flight() {
     let (v, g) = (rate(Rate::AppRunnerVcpu), rate(Rate::AppRunnerGb));
     let hand = 3.0 * 0.5 * 730.0 * (v + 2.0 * g) + 0.5 * 730.0 * 2.0 * g;
     assert!((monthly(Platform::AppRunner, &traffic) - hand).abs() < 1e-9);
+    // The utilization chart holds both peaks where they are; the traffic sweep moves them.
+    let held = traffic.with_util(10.0);
+    assert_eq!((held.tasks, held.app_runner_peak()), (traffic.tasks, 3.0));
+    assert_eq!(traffic.with_rps(601.0).app_runner_peak(), 4.0);
     // Its peak ignores rps_per_task: one more request in flight per peak instance's share adds one.
     assert_eq!(inputs("scale=traffic&rps=601&req_ms=250&rps_per_task=1000").app_runner_peak(), 4.0);
 }

@@ -83,6 +83,9 @@ pub struct CostInputs {
     pub traffic: bool,
     /// Requests per second one task serves at its target load (used when `traffic`).
     pub rps_per_task: f64,
+    /// App Runner's peak active instances when `traffic` (set with `tasks` by
+    /// [`CostInputs::follow_traffic`]; read through [`CostInputs::app_runner_peak`]).
+    pub ar_peak: f64,
 }
 
 impl Default for CostInputs {
@@ -153,6 +156,7 @@ impl CostInputs {
             job_minutes: s.num(Key::JobMinutes),
             traffic: s.scale() == Scale::Traffic,
             rps_per_task: s.num(Key::RpsPerTask),
+            ar_peak: 1.0,
         };
         i.follow_traffic()
     }
@@ -163,6 +167,7 @@ impl CostInputs {
     pub fn follow_traffic(mut self) -> CostInputs {
         if self.traffic {
             self.tasks = capacity::peak_tasks(self.rps, self.util, self.rps_per_task);
+            self.ar_peak = capacity::app_runner_peak(self.rps, self.req_ms, self.util);
         }
         self
     }
@@ -171,7 +176,7 @@ impl CostInputs {
     /// requests in flight at its concurrency.
     pub fn app_runner_peak(&self) -> f64 {
         if self.traffic {
-            capacity::app_runner_peak(self.rps, self.req_ms, self.util)
+            self.ar_peak
         } else {
             self.tasks
         }
@@ -230,6 +235,7 @@ impl CostInputs {
             && ok(Key::Azs, self.azs)
             && ok(Key::JobMinutes, self.job_minutes)
             && ok(Key::RpsPerTask, self.rps_per_task)
+            && (!self.traffic || ok(Key::Tasks, self.ar_peak))
     }
 
     /// A copy with every number clamped into its input's range (NaN becomes the default) and every
