@@ -117,7 +117,6 @@ pub fn Control(props: &ControlProps) -> Html {
                                 <option value="rps" selected={!*per_month_unit}>{ *unit }</option>
                                 <option value="month" selected={*per_month_unit}>{ "requests/month" }</option>
                             </select>
-                            <span class="control__month" data-testid="rps-per-month">{ pm.text.clone() }</span>
                         </>
                     }
                 }
@@ -135,6 +134,9 @@ pub fn Control(props: &ControlProps) -> Html {
                             { unit_html }
                         </span>
                     </div>
+                    { for c.per_month.as_ref().map(|pm| html! {
+                        <p class="control__month" data-testid="rps-per-month">{ pm.text.clone() }</p>
+                    }) }
                     { for derived_note }
                     <p class="control__help" id={help_id}>{ c.help }</p>
                     { note_html.clone() }
