@@ -102,7 +102,7 @@ pub fn Control(props: &ControlProps) -> Html {
                 None => (value.clone(), min.clone(), max.clone()),
             };
             let unit_html = match &c.per_month {
-                Some(pm) => {
+                Some(_) => {
                     let flip = {
                         let per_month_unit = per_month_unit.clone();
                         Callback::from(move |e: Event| {
