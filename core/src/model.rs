@@ -26,6 +26,8 @@ pub struct Model {
     pub overrides: Overrides,
     /// Study progress on the loaded pack (kept in local storage, not in the URL).
     pub progress: Progress,
+    /// The progress before the last "Reset progress", until it is undone or the pack changes.
+    pub progress_undo: Option<Progress>,
     /// The scenarios study and check mode run: the built-in ones or the `pack=` (fetched by the shell).
     pub pack: Loaded,
     /// The study choice picked but not yet revealed.
@@ -84,8 +86,10 @@ pub enum Action {
     StudyRetry,
     /// Study mode: open the scenario with this id.
     StudyGo(String),
-    /// Study mode: forget every answer.
+    /// Study mode: forget every answer (the progress is kept for one undo).
     StudyResetProgress,
+    /// Study mode: put back the progress the last reset forgot.
+    StudyUndoReset,
     /// Replace the study progress (loaded from storage).
     ReplaceProgress(Progress),
     /// The scenarios study mode runs arrived and were read, with the stored progress on them.
@@ -279,12 +283,21 @@ pub fn update(m: &mut Model, a: Action) {
             }
         }
         Action::StudyResetProgress => {
+            if !m.progress.is_empty() {
+                m.progress_undo = Some(m.progress.clone());
+            }
             m.progress.clear();
             m.study_pick = None;
+        }
+        Action::StudyUndoReset => {
+            if let Some(p) = m.progress_undo.take() {
+                m.progress = p;
+            }
         }
         Action::ReplaceProgress(p) => m.progress = p,
         Action::PackLoaded(p, progress) => {
             m.study_pick = None;
+            m.progress_undo = None;
             m.pack = Loaded::Ready(p);
             m.progress = progress;
         }
@@ -315,7 +328,7 @@ pub fn slider_neighbours(m: &Model) -> Vec<Model> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::params::Arch;
+    use crate::params::{Advice, Arch};
 
     #[test]
     fn slider_neighbours_are_one_step_towards_the_middle_of_each_slider() {
@@ -424,6 +437,29 @@ mod tests {
         assert_eq!(m.progress.score(&pack).answered, 1);
         update(&mut m, Action::StudyResetProgress);
         assert!(m.progress.is_empty());
+        update(&mut m, Action::StudyUndoReset);
+        assert_eq!(m.progress.score(&pack).answered, 1, "undo puts the reset answers back");
+        assert!(m.progress_undo.is_none());
+        update(&mut m, Action::StudyUndoReset);
+        assert_eq!(m.progress.score(&pack).answered, 1);
+    }
+
+    #[test]
+    fn a_verdict_follows_the_advice_chosen_after_the_reveal() {
+        let mut m = Model::from_query("mode=study&q=code-only-web-app&advice=current");
+        update(&mut m, Action::PackLoaded(study::builtin_for_tests(), Default::default()));
+        let pack = study::builtin_for_tests();
+        let s = pack.scenario("code-only-web-app").unwrap();
+        let (exam, current) = (s.expected(Advice::Exam).unwrap(), s.expected(Advice::Current).unwrap());
+        assert_ne!(exam, current, "the scenario must differ between the advices");
+        update(&mut m, Action::StudyPick(current));
+        update(&mut m, Action::StudyReveal);
+        update(&mut m, Action::Set(Key::Advice, Val::Choice(Advice::Exam as usize)));
+        let crate::view::study::Pending::Ready(v) = crate::view::study::view(&m) else { panic!("not ready") };
+        let v = v.verdict.unwrap();
+        assert_eq!((v.advice, v.correct, v.expected), ("exam", false, exam.id()));
+        assert!(v.scored.as_deref().is_some_and(|t| t.contains("today's AWS advice") && t.ends_with("right.")), "{:?}", v.scored);
+        assert_eq!(m.progress.score(&pack).correct, 1, "the score keeps what was revealed");
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub fn StudyPanel(props: &StudyPanelProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |_| d.dispatch(Action::StudyResetProgress))
     };
+    let undo = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::StudyUndoReset))
+    };
     let target = props.embed.then_some("_blank");
     html! {
         <section class="panel study" aria-labelledby="study-title" data-testid="study" data-scenario={v.id.clone()} data-pack={v.pack_title.clone()}>
@@ -57,7 +61,11 @@ pub fn StudyPanel(props: &StudyPanelProps) -> Html {
                     { advice_button(Advice::Exam, "Exam answer") }
                     { advice_button(Advice::Current, "Today's advice") }
                 </div>
-                <button type="button" class="button button--quiet" onclick={reset}>{ "Reset progress" }</button>
+                if v.can_undo_reset {
+                    <button type="button" class="button" data-testid="study-undo-reset" onclick={undo}>{ "Undo reset" }</button>
+                } else {
+                    <button type="button" class="button button--quiet" data-testid="study-reset" onclick={reset}>{ "Reset progress" }</button>
+                }
             </div>
             if let Some(m) = &v.missing {
                 <p class="study__missing" role="status">{ m }</p>

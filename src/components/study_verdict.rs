@@ -32,6 +32,9 @@ pub fn StudyVerdict(props: &StudyVerdictProps) -> Html {
                 <strong>{ if v.correct { "Right." } else { "Not this time." } }</strong>
                 { format!(" You chose {}. Under {}, the engine answers {}.", v.chosen_name, v.advice_label, v.expected_name) }
             </p>
+            if let Some(scored) = &v.scored {
+                <p class="study-verdict__scored" data-testid="study-scored">{ scored }</p>
+            }
             if let Some(other) = &v.other {
                 <p class="study-verdict__other">{ other }</p>
             }

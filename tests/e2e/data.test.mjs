@@ -231,8 +231,9 @@ test('unreadable storage that cannot be kept aside stays in place, with a notice
     localStorage.setItem('berth.overrides.v1', 'not json at all');
     localStorage.setItem('berth.study.v1', '{"v":9}');
   });
-  await p.reload();
-  await p.waitForSelector('[data-testid="recommendation"]');
+  // Study progress is read when study mode opens its scenarios (issue 19), so open study mode.
+  await p.goto(`${s.url}?mode=study`);
+  await p.waitForSelector('[data-testid="study"]');
   await p.waitForFunction(() => document.querySelectorAll('[data-testid="notice"][data-key=""]').length >= 2);
   const notices = await p.$$eval('[data-testid="notice"]', (els) => els.map((e) => e.innerText));
   for (const [what, key] of [['rate overrides', 'berth.overrides.v1'], ['study progress', 'berth.study.v1']]) {

@@ -249,3 +249,34 @@ test('study mode with a verdict passes axe-core in light and dark', async () => 
     await page.close();
   }
 });
+
+test('switching the advice after a reveal judges the verdict again and says how it was scored; a reset can be undone', async () => {
+  const sc = native.find((x) => x.exam !== x.current);
+  const page = await s.open(`mode=study&q=${sc.id}&advice=current`, { waitFor: STUDY });
+  await page.click(choice(sc.current));
+  await page.click('[data-testid="study-reveal"]');
+  const verdict = page.locator('[data-testid="study-verdict"]');
+  await verdict.waitFor();
+  assert.equal(await verdict.getAttribute('data-advice'), 'current');
+  assert.equal(await verdict.getAttribute('data-correct'), 'true');
+  await page.click('button:has-text("Exam answer")');
+  await page.waitForSelector('[data-testid="study-verdict"][data-advice="exam"]');
+  assert.equal(await verdict.getAttribute('data-expected'), sc.exam);
+  assert.equal(await verdict.getAttribute('data-correct'), 'false');
+  assert.doesNotMatch(await verdict.innerText(), /Under today's AWS advice, the engine answers/);
+  assert.match(await page.locator('[data-testid="study-scored"]').innerText(), /under today's AWS advice: right/);
+  const before = await score(page);
+  assert.ok(before.answered >= 1);
+
+  await page.click('[data-testid="study-reset"]');
+  await page.waitForSelector('[data-testid="study-undo-reset"]');
+  assert.deepEqual(await score(page), { answered: 0, correct: 0 });
+  await page.click('[data-testid="study-undo-reset"]');
+  await page.waitForSelector('[data-testid="study-reset"]');
+  assert.deepEqual(await score(page), before);
+  await page.reload();
+  await page.waitForSelector(STUDY);
+  assert.deepEqual(await score(page), before, 'the undone reset is stored');
+  s.assertClean('advice switch and undo reset');
+  await page.close();
+});

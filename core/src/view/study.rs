@@ -71,6 +71,9 @@ pub struct VerdictView {
     pub other: Option<String>,
     /// The pack author's note on this scenario.
     pub note: Option<String>,
+    /// Set when the answer was scored under the other advice than the one shown now: how it was
+    /// scored then (the verdict above follows the advice chosen now).
+    pub scored: Option<String>,
 }
 
 /// The whole study view.
@@ -110,6 +113,8 @@ pub struct StudyView {
     pub verdict: Option<VerdictView>,
     /// Query string opening this scenario's facts in explore mode.
     pub explore_query: String,
+    /// "Reset progress" was just used: offer to undo it.
+    pub can_undo_reset: bool,
     /// Set when `q=` named no scenario.
     pub missing: Option<String>,
 }
@@ -147,7 +152,24 @@ fn verdict(s: &Scenario, a: &study::Answer) -> VerdictView {
         diffs: study::diffs(&e).iter().map(diff_view).collect(),
         other,
         note: s.note.clone(),
+        scored: None,
     }
+}
+
+/// The verdict on an answer under the advice chosen now: an answer revealed under the other advice
+/// is judged again for the page (the score keeps what it was when revealed), and says so.
+fn shown_verdict(s: &Scenario, a: &study::Answer, advice: Advice) -> VerdictView {
+    if a.advice == advice {
+        return verdict(s, a);
+    }
+    let Some(now) = study::judge(s, a.chosen, advice) else { return verdict(s, a) };
+    let mut v = verdict(s, &now);
+    v.scored = Some(format!(
+        "Scored when you revealed it, under {}: {}.",
+        advice_label(a.advice),
+        if a.correct { "right" } else { "not right" }
+    ));
+    v
 }
 
 /// What study and check mode show: the view once the scenarios are in, or why not yet.
@@ -207,8 +229,9 @@ pub fn view(m: &Model) -> Pending<StudyView> {
         advice: advice.id(),
         answered: score.answered,
         correct: score.correct,
-        verdict: answer.map(|a| verdict(s, a)),
+        verdict: answer.map(|a| shown_verdict(s, a, advice)),
         explore_query: to_query(&s.state(answer.map_or(advice, |a| a.advice))),
+        can_undo_reset: m.progress_undo.is_some(),
         missing,
     })
 }
