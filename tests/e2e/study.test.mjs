@@ -253,6 +253,10 @@ test('study mode with a verdict passes axe-core in light and dark', async () => 
 test('switching the advice after a reveal judges the verdict again and says how it was scored; a reset can be undone', async () => {
   const sc = native.find((x) => x.exam !== x.current);
   const page = await s.open(`mode=study&q=${sc.id}&advice=current`, { waitFor: STUDY });
+  // Earlier tests may have answered this scenario: start from no progress.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector(STUDY);
   await page.click(choice(sc.current));
   await page.click('[data-testid="study-reveal"]');
   const verdict = page.locator('[data-testid="study-verdict"]');
