@@ -4,28 +4,12 @@
 
 use crate::decision::explain::Diff;
 use crate::decision::{decide, explain, Decision, Explanation, Facts};
-use crate::params::{Advice, Group, Key, PARAMS};
+use crate::params::Advice;
 use crate::platform::Platform;
-use crate::state::{State, Val};
-use crate::url::parse_query;
+use crate::state::State;
 
+use super::facts::state_for;
 use super::pack::{Pack, Scenario};
-
-/// The input state of a scenario's facts under `advice` (every other input at its default; keys
-/// that set how the page is shown are ignored).
-pub fn state_for(facts: &str, advice: Advice) -> State {
-    let (mut s, _) = parse_query(facts);
-    for p in PARAMS.iter().filter(|p| p.group == Group::View) {
-        s.reset(p.key);
-    }
-    let _ = s.set(Key::Advice, Val::Choice(advice as usize));
-    s
-}
-
-/// The engine's decision on `facts` under `advice`.
-pub fn decision_for(facts: &str, advice: Advice) -> Decision {
-    decide(&Facts::from_state(&state_for(facts, advice)))
-}
 
 impl Scenario {
     /// The input state of this scenario under `advice`.

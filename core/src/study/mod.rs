@@ -8,6 +8,7 @@
 //! the answer is revealed ([`judge`]). Progress ([`progress`]) and the host message ([`message`])
 //! are serde documents; [`source`] says where a pack may be read from.
 
+pub mod facts;
 pub mod judge;
 pub mod message;
 pub mod pack;

@@ -175,7 +175,7 @@ pub fn check_size(bytes: usize) -> Result<(), String> {
 pub fn default_choices(facts: &str) -> Vec<Platform> {
     let mut picks: Vec<Platform> = crate::params::Advice::ALL
         .iter()
-        .filter_map(|a| super::judge::decision_for(facts, *a).top)
+        .filter_map(|a| super::facts::decision_for(facts, *a).top)
         .collect();
     for p in [Platform::EcsFargate, Platform::EcsEc2, Platform::EksEc2, Platform::Lambda, Platform::EksFargate, Platform::Batch] {
         if picks.len() >= 4 {
@@ -393,7 +393,7 @@ mod tests {
             let c = default_choices(facts);
             assert!((3..=4).contains(&c.len()), "{facts}: {c:?}");
             for a in crate::params::Advice::ALL {
-                if let Some(top) = super::super::judge::decision_for(facts, *a).top {
+                if let Some(top) = super::super::facts::decision_for(facts, *a).top {
                     assert!(c.contains(&top), "{facts}: {top:?} not in {c:?}");
                 }
             }

@@ -9,7 +9,6 @@
 //! [`super::recommendation`].
 
 use crate::catalog::ids::INSTANCE_OPTS;
-use crate::cost::NotCosted;
 use crate::decision::explain::CardText;
 use crate::decision::{Explanation, Status};
 use crate::params::Key;
@@ -17,7 +16,7 @@ use crate::platform::Platform;
 use crate::state::{State, Val};
 use crate::url::to_query;
 
-use super::costs::{fitting_instance, Costs};
+use super::costs::{fitting_instance, shown_status, Costs};
 use super::parts::decision_source;
 
 pub use super::bill::{cost_view, CostView, LineView, RateView};
@@ -64,20 +63,6 @@ pub struct CardView {
     pub cost: CostView,
 }
 
-
-/// The status a card shows: the rules' status, except that an option the rules allow but whose task
-/// cannot run as set up (one task does not fit the chosen instance type, or is larger than the
-/// platform's largest size) is shown as ruled out, so that its card, `data-status`, the
-/// recommendation's "also viable" list and the charts (which draw only options with a figure) say
-/// the same. The pick keeps its status: it is the rules' answer, and its cost says what to change.
-pub fn shown_status(p: Platform, rules: Status, costs: &Costs) -> Status {
-    let unfit = matches!(costs.per_platform[p.index()].error, Some(NotCosted::NotViable(_)));
-    if rules == Status::Viable && unfit {
-        Status::RuledOut
-    } else {
-        rules
-    }
-}
 
 /// The link that makes a task fit by choosing the cheapest instance type it fits on, if one does.
 fn fit_link(state: &State, p: Platform, costs: &Costs) -> Option<LinkView> {

@@ -102,6 +102,20 @@ pub fn priced_instance_note(state: &State, costs: &Costs) -> Option<String> {
     ))
 }
 
+/// The status a card shows: the rules' status, except that an option the rules allow but whose task
+/// cannot run as set up (one task does not fit the chosen instance type, or is larger than the
+/// platform's largest size) is shown as ruled out, so that its card, `data-status`, the
+/// recommendation's "also viable" list and the charts (which draw only options with a figure) say
+/// the same. The pick keeps its status: it is the rules' answer, and its cost says what to change.
+pub fn shown_status(p: Platform, rules: Status, costs: &Costs) -> Status {
+    let unfit = matches!(costs.per_platform[p.index()].error, Some(NotCosted::NotViable(_)));
+    if rules == Status::Viable && unfit {
+        Status::RuledOut
+    } else {
+        rules
+    }
+}
+
 /// A rate missing from the catalog, in words rather than ids: the rate's label and the Region's name.
 pub fn missing_rate(rate: RateRef, region: usize) -> String {
     format!("No catalog price for {} in {}", rate.label(), REGION_OPTS.get(region).map_or("this Region", |o| o.label))

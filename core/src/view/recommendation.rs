@@ -9,8 +9,7 @@ use crate::state::{State, Val};
 use crate::url::to_query;
 
 use super::bill::{cost_view, CostView};
-use super::cards::shown_status;
-use super::costs::Costs;
+use super::costs::{shown_status, Costs};
 use super::parts::{diff_view, links, trap_view, DiffView, LinkView, TrapView};
 
 /// The recommendation panel.
