@@ -12,6 +12,16 @@ export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 /** Served under a sub-path on purpose: the bundle must only use relative URLs. */
 export const BASE = '/courses/aws/containers/berth/';
 
+/** A host lesson page that frames the app (`?src=` names the frame's address) and records every message it
+ * receives in `window.__messages`, for the tests of what an embedded app posts to its host. */
+export const HOST_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host lesson</title></head><body>
+<h1>A lesson</h1><iframe id="lesson" title="Berth study" width="900" height="1000" style="border:0"></iframe>
+<script>
+window.__messages = [];
+window.addEventListener('message', function (e) { window.__messages.push(e.data); });
+document.getElementById('lesson').src = new URLSearchParams(location.search).get('src');
+</script></body></html>`;
+
 export const CHROME_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps',

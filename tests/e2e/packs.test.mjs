@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startSession, ROOT, BASE } from './harness.mjs';
+import { startSession, ROOT, BASE, HOST_PAGE } from './harness.mjs';
 
 const EXAMPLE = readFileSync(resolve(ROOT, 'examples/pack.json'), 'utf8');
 const example = JSON.parse(EXAMPLE);
@@ -43,13 +43,6 @@ const CHECK = JSON.stringify({
   ],
 });
 
-const HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host lesson</title></head><body>
-<h1>A lesson</h1><iframe id="lesson" title="Berth study" width="900" height="1000" style="border:0"></iframe>
-<script>
-window.__messages = [];
-window.addEventListener('message', function (e) { window.__messages.push(e.data); });
-document.getElementById('lesson').src = new URLSearchParams(location.search).get('src');
-</script></body></html>`;
 
 let s;
 before(async () => {
@@ -57,7 +50,7 @@ before(async () => {
     [`${BASE}packs/week3.json`]: [JSON_TYPE, EXAMPLE],
     [`${BASE}packs/hostile.json`]: [JSON_TYPE, HOSTILE],
     [`${BASE}packs/check.json`]: [JSON_TYPE, CHECK],
-    '/pack-host.html': ['text/html; charset=utf-8', HOST],
+    '/pack-host.html': ['text/html; charset=utf-8', HOST_PAGE],
   };
   for (const [name, body] of Object.entries(BROKEN)) extra[`${BASE}packs/${name}`] = [JSON_TYPE, body];
   s = await startSession({ extra });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startSession, ROOT } from './harness.mjs';
+import { startSession, ROOT, HOST_PAGE } from './harness.mjs';
 
 /** Every scenario with the engine's answer under each advice, from the native build. */
 const native = JSON.parse(
@@ -16,17 +16,10 @@ const native = JSON.parse(
 );
 const byId = Object.fromEntries(native.map((s) => [s.id, s]));
 
-const HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host lesson</title></head><body>
-<h1>A lesson</h1><iframe id="lesson" title="Berth study" width="900" height="1000" style="border:0"></iframe>
-<script>
-window.__messages = [];
-window.addEventListener('message', function (e) { window.__messages.push(e.data); });
-document.getElementById('lesson').src = new URLSearchParams(location.search).get('src');
-</script></body></html>`;
 
 let s;
 before(async () => {
-  s = await startSession({ extra: { '/host.html': ['text/html; charset=utf-8', HOST] } });
+  s = await startSession({ extra: { '/host.html': ['text/html; charset=utf-8', HOST_PAGE] } });
 });
 after(async () => {
   await s?.close();
