@@ -24,8 +24,11 @@ fn initial_model() -> Model {
     let overrides = |t: &str| {
         Overrides::import(web::parse(t)).map_err(|issues| format!("{} problem{}", issues.len(), if issues.len() == 1 { "" } else { "s" }))
     };
-    if let Some(o) = settle(&mut m, restore(OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used")) {
-        m.overrides = o;
+    // A link that carries overrides (`rates=`) shows those; the stored ones wait for the next visit.
+    if !m.link_rates {
+        if let Some(o) = settle(&mut m, restore(OVERRIDES_KEY, overrides, "rate overrides", "the catalog rates are used")) {
+            m.overrides = o;
+        }
     }
     // Study progress is read with the scenarios it scores, when study or check mode loads them
     // (crate::study_loader).
@@ -61,8 +64,11 @@ pub fn App() -> Html {
     // must stay), and writing it back could undo what another tab wrote in between.
     {
         let dispatch = store.dispatcher();
-        use_change_effect(store.0.overrides.clone(), move |o| {
-            persist(&dispatch, OVERRIDES_KEY, (!o.is_empty()).then(|| web::stringify(&o.export(), true)), "Rate overrides");
+        // A link's overrides (`rates=`) are never written over the user's own.
+        use_change_effect((store.0.overrides.clone(), store.0.link_rates), move |(o, from_link)| {
+            if !*from_link {
+                persist(&dispatch, OVERRIDES_KEY, (!o.is_empty()).then(|| web::stringify(&o.export(), true)), "Rate overrides");
+            }
         });
     }
 

@@ -6,7 +6,7 @@
 //! local storage, messages to a host page) are the shell's job, done in effects after a change.
 
 use crate::catalog::instances::INSTANCES;
-use crate::catalog::{Overrides, RateRef};
+use crate::catalog::{overrides_link, Overrides, RateRef};
 use crate::decision::flips::Change;
 use crate::params::{Key, Kind};
 use crate::platform::Platform;
@@ -24,6 +24,8 @@ pub struct Model {
     pub notices: Vec<Notice>,
     /// The user's rate overrides (kept in local storage, not in the URL).
     pub overrides: Overrides,
+    /// The overrides came from the link (`rates=`): they are not saved, and `rates=` follows them.
+    pub link_rates: bool,
     /// Study progress on the loaded pack (kept in local storage, not in the URL).
     pub progress: Progress,
     /// The progress before the last "Reset progress", until it is undone or the pack changes.
@@ -108,7 +110,9 @@ impl Model {
     /// A model from a query string, with a notice for anything in it that was ignored or changed.
     pub fn from_query(query: &str) -> Model {
         let (state, notices) = parse_query(query);
-        Model { state, notices, ..Model::default() }
+        let mut m = Model { state, notices, ..Model::default() };
+        adopt_link_rates(&mut m);
+        m
     }
 }
 
@@ -170,6 +174,44 @@ fn set(m: &mut Model, k: Key, v: Val) {
 
 /// Applies one action to the model.
 pub fn update(m: &mut Model, a: Action) {
+    let loaded = matches!(a, Action::LoadQuery(_));
+    apply(m, a);
+    if loaded {
+        adopt_link_rates(m);
+    }
+    // While a link's overrides are in use, `rates=` says what they are now.
+    if m.link_rates {
+        let text = overrides_link::encode(&m.overrides);
+        if text != m.state.token(Key::Rates) {
+            let _ = m.state.set(Key::Rates, Val::Token(text));
+        }
+    }
+}
+
+/// Takes the overrides a link carries (`rates=`), if any: they replace the model's for this page,
+/// with a notice, and a notice for every item left out.
+fn adopt_link_rates(m: &mut Model) {
+    let text = m.state.token(Key::Rates).to_string();
+    if text.is_empty() {
+        return;
+    }
+    let (o, problems) = overrides_link::decode(&text);
+    for p in problems {
+        push(m, Notice { key: Key::Rates.name().into(), text: format!("A price override in this link was left out: {p}.") });
+    }
+    let n = o.len();
+    push(m, Notice {
+        key: Key::Rates.name().into(),
+        text: format!(
+            "This link carries {n} price override{}; the prices shown use them. They apply while it is open and are not saved, and your own overrides stay as they were.",
+            if n == 1 { "" } else { "s" }
+        ),
+    });
+    m.overrides = o;
+    m.link_rates = true;
+}
+
+fn apply(m: &mut Model, a: Action) {
     match a {
         Action::Set(k, v) => set(m, k, v),
         Action::SetRaw(k, raw) => {
@@ -442,6 +484,29 @@ mod tests {
         assert!(m.progress_undo.is_none());
         update(&mut m, Action::StudyUndoReset);
         assert_eq!(m.progress.score(&pack).answered, 1);
+    }
+
+    #[test]
+    fn a_link_carries_overrides_and_rates_follows_them() {
+        let fargate = RateRef::from_id("fargate.vcpu.x86").unwrap();
+        let mut m = Model::from_query("tasks=6&rates=fargate.vcpu.x86@us-east-1:0.08,nope@all:1");
+        assert!(m.link_rates);
+        assert_eq!(m.overrides.value_for(fargate, 0), Some(0.08));
+        assert_eq!(m.overrides.len(), 1);
+        assert!(m.notices.iter().any(|n| n.key == "rates" && n.text.contains("carries 1 price override")));
+        assert!(m.notices.iter().any(|n| n.key == "rates" && n.text.contains("names no rate")));
+        // `rates=` says what the overrides are now, after every change.
+        assert_eq!(m.state.token(Key::Rates), "fargate.vcpu.x86@us-east-1:0.08,nope@all:1");
+        update(&mut m, Action::SetOverride(fargate, Some(0), "0.09".into()));
+        assert_eq!(m.state.token(Key::Rates), "fargate.vcpu.x86@us-east-1:0.09");
+        update(&mut m, Action::LoadQuery("gpu=1".into()));
+        assert_eq!(m.state.token(Key::Rates), "fargate.vcpu.x86@us-east-1:0.09", "a loaded scenario keeps the link's prices");
+        update(&mut m, Action::ClearOverrides);
+        assert_eq!(m.state.token(Key::Rates), "");
+        assert!(m.link_rates, "still not the user's own set: nothing is saved over it");
+        // A plain link carries none.
+        let plain = Model::from_query("tasks=6");
+        assert!(!plain.link_rates && plain.overrides.is_empty());
     }
 
     #[test]

@@ -69,6 +69,10 @@ pub enum Kind {
     /// A short identifier (`[a-z0-9-]`, at most `max_len` characters), checked where it is used; or,
     /// with `path`, a path or URL (`A-Za-z0-9` and `-._~/:@+`), whose origin is checked where it is used.
     Token { max_len: usize, path: bool },
+    /// Rate overrides carried by a link: `rate-id@region:value` items, comma-separated (`region` is a
+    /// Region id or `all`), at most `max_len` characters. Each item is checked against the catalog
+    /// where it is used (`catalog::overrides_link`).
+    Rates { max_len: usize },
 }
 
 macro_rules! keys {
@@ -154,6 +158,7 @@ keys!(
     Panels,
     Lock,
     Pack,
+    Rates,
 );
 
 /// Decimals `rps` keeps: enough that a monthly request count (up to 744 hours) survives the trip
@@ -366,6 +371,7 @@ pub static PARAMS: &[Param] = &[
     Param { key: K::Panels, name: "panels", label: "Panels", help: "Which panels an embedded view shows (all when empty).", group: G::View, kind: Kind::Set { options: PANEL_OPTS } },
     Param { key: K::Lock, name: "lock", label: "Locked inputs", help: "Inputs a lesson fixes so the learner cannot change them.", group: G::View, kind: Kind::KeySet },
     Param { key: K::Pack, name: "pack", label: "Scenario pack", help: "A course author's scenario pack (JSON) on this site, studied instead of the built-in scenarios (`mode=study`) or checked against the engine (`mode=check`).", group: G::View, kind: Kind::Token { max_len: 512, path: true } },
+    Param { key: K::Rates, name: "rates", label: "Price overrides", help: "Rate overrides a link carries (Copy link with overrides): they apply while the link is open and are not saved.", group: G::View, kind: Kind::Rates { max_len: 4000 } },
 ];
 
 /// Typed views of the choice inputs. Each `ALL` lists the variants in option order.
@@ -461,6 +467,7 @@ pub fn markdown_table() -> String {
             Kind::KeySet => ("comma-separated input keys".to_string(), "none".to_string()),
             Kind::Token { max_len, path: false } => (format!("an id, `a-z0-9-`, at most {max_len} characters"), "none".to_string()),
             Kind::Token { max_len, path: true } => (format!("a path on this site, at most {max_len} characters"), "none".to_string()),
+            Kind::Rates { max_len } => (format!("comma-separated `rate-id@region:value` (region `all` for every Region), at most {max_len} characters"), "none".to_string()),
         };
         out.push_str(&format!("| `{}` | {} | {} | {} |\n", p.name, values, default, p.help.replace('|', "\\|")));
     }
@@ -509,7 +516,7 @@ mod tests {
                     }
                 }
                 Kind::Set { options } => assert!(options.len() <= 128),
-                Kind::Flag { .. } | Kind::KeySet | Kind::Token { .. } => {}
+                Kind::Flag { .. } | Kind::KeySet | Kind::Token { .. } | Kind::Rates { .. } => {}
             }
         }
     }

@@ -32,7 +32,7 @@ impl Val {
             Kind::Choice { default, .. } => Val::Choice(default),
             Kind::Number { default, .. } => Val::Num(default),
             Kind::Set { .. } | Kind::KeySet => Val::Set(0),
-            Kind::Token { .. } => Val::Token(String::new()),
+            Kind::Token { .. } | Kind::Rates { .. } => Val::Token(String::new()),
         }
     }
 }
@@ -89,7 +89,7 @@ pub fn parse_value(p: &Param, raw: &str) -> Parsed {
         return Parsed::Rejected(Adjust::TooLong);
     }
     let s = raw.trim();
-    if s.is_empty() && !matches!(p.kind, Kind::Set { .. } | Kind::KeySet | Kind::Token { .. }) {
+    if s.is_empty() && !matches!(p.kind, Kind::Set { .. } | Kind::KeySet | Kind::Token { .. } | Kind::Rates { .. }) {
         return Parsed::Rejected(Adjust::Empty);
     }
     match p.kind {
@@ -112,6 +112,15 @@ pub fn parse_value(p: &Param, raw: &str) -> Parsed {
             parse_list(s, |item| options.iter().position(|o| o.id.eq_ignore_ascii_case(item)))
         }
         Kind::KeySet => parse_list(s, |item| Key::from_name(item).map(Key::index)),
+        Kind::Rates { max_len } => {
+            let ok = s.len() <= max_len
+                && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-._@:,".contains(&b));
+            if ok {
+                Parsed::Ok(Val::Token(s.to_string()))
+            } else {
+                Parsed::Rejected(Adjust::BadToken)
+            }
+        }
         Kind::Token { max_len, path } => {
             let ok = s.len() <= max_len
                 && s.bytes().all(|b| {
@@ -198,7 +207,7 @@ impl State {
                 Parsed::Ok(Val::Set(b & mask))
             }
             (Kind::KeySet, Val::Set(b)) => Parsed::Ok(Val::Set(b & ((1u128 << KEY_COUNT) - 1))),
-            (Kind::Token { .. }, Val::Token(t)) => parse_value(p, &t),
+            (Kind::Token { .. } | Kind::Rates { .. }, Val::Token(t)) => parse_value(p, &t),
             _ => Parsed::Rejected(Adjust::UnknownOption),
         };
         match parsed {

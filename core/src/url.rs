@@ -95,6 +95,9 @@ pub fn describe(k: Key, raw: &str, why: &Adjust, kept: &State) -> String {
             let more = if items.len() > 5 { format!(" and {} more", items.len() - 5) } else { String::new() };
             format!("“{name}” has unknown items ({list}{more}); they were ignored.")
         }
+        Adjust::BadToken if matches!(p.kind, Kind::Rates { .. }) => {
+            format!("“{name}” is not a list of price overrides (rate-id@region:value, comma-separated); ignored.")
+        }
         Adjust::BadToken if matches!(p.kind, Kind::Token { path: true, .. }) => {
             format!("“{name}={v}” is not a path to a file on this site; ignored.")
         }
@@ -134,7 +137,7 @@ pub fn encode_value(k: Key, s: &State) -> String {
             .map(|q| q.name)
             .collect::<Vec<_>>()
             .join(","),
-        (Kind::Token { .. }, Val::Token(t)) => t.clone(),
+        (Kind::Token { .. } | Kind::Rates { .. }, Val::Token(t)) => t.clone(),
         _ => String::new(),
     }
 }

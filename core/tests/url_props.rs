@@ -13,6 +13,7 @@ fn any_val(k: Key) -> BoxedStrategy<Val> {
         Kind::Set { options } => any::<u128>().prop_map(move |b| Val::Set(b & ((1 << options.len()) - 1))).boxed(),
         Kind::KeySet => any::<u128>().prop_map(|b| Val::Set(b & ((1 << KEY_COUNT) - 1))).boxed(),
         Kind::Token { .. } => "[a-z0-9-]{0,20}".prop_map(Val::Token).boxed(),
+        Kind::Rates { .. } => "[a-z0-9.@:,-]{0,40}".prop_map(Val::Token).boxed(),
     }
 }
 

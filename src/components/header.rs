@@ -19,6 +19,12 @@ pub struct HeaderProps {
     pub as_of: &'static str,
     /// Number of rate overrides in use.
     pub overrides: usize,
+    /// The overrides in use came with the link, which carries them.
+    #[prop_or(false)]
+    pub link_rates: bool,
+    /// The query with the overrides in use (`rates=`), empty when there is nothing to add.
+    #[prop_or_default]
+    pub query_with_rates: String,
     /// Study mode is shown.
     #[prop_or(false)]
     pub study: bool,
@@ -31,15 +37,18 @@ pub struct HeaderProps {
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let dispatch = use_context::<Dispatch>().expect("dispatch context");
-    let copied = use_state(|| None::<bool>);
-    let on_copy = {
+    // What was copied last: `Some((ok, with_rates))`.
+    let copied = use_state(|| None::<(bool, bool)>);
+    let copy = |query: &str, with_rates: bool| {
         let copied = copied.clone();
-        let url = web::url_with(&props.query);
+        let url = web::url_with(query);
         Callback::from(move |_| {
             let copied = copied.clone();
-            web::copy(url.clone(), Callback::from(move |ok| copied.set(Some(ok))));
+            web::copy(url.clone(), Callback::from(move |ok| copied.set(Some((ok, with_rates)))));
         })
     };
+    let on_copy = copy(&props.query, props.link_rates);
+    let on_copy_rates = copy(&props.query_with_rates, true);
     let mode_button = |m: Mode, label: &'static str| {
         let d = dispatch.clone();
         let on = (m == Mode::Study) == props.study;
@@ -53,13 +62,14 @@ pub fn Header(props: &HeaderProps) -> Html {
         Callback::from(move |_| d.dispatch(Action::ResetInputs))
     };
     // A link carries the inputs only: say so when the sender's prices include overrides.
+    let plural = if props.overrides == 1 { "" } else { "s" };
     let status = match (*copied, props.overrides) {
-        (Some(true), 0) => "Link copied.".to_string(),
-        (Some(true), n) => format!(
-            "Link copied. It carries the inputs, not your {n} price override{}: whoever opens it sees the catalog's prices. Export the overrides from the pricing catalog to share them.",
-            if n == 1 { "" } else { "s" }
+        (Some((true, _)), 0) => "Link copied.".to_string(),
+        (Some((true, true)), n) => format!("Link copied, with its {n} price override{plural}: whoever opens it sees these prices."),
+        (Some((true, false)), n) => format!(
+            "Link copied. It carries the inputs, not your {n} price override{plural}: whoever opens it sees the catalog's prices. “Copy link with overrides” carries them."
         ),
-        (Some(false), _) => "Copy failed: the link is in the address bar.".to_string(),
+        (Some((false, _)), _) => "Copy failed: the link is in the address bar.".to_string(),
         (None, _) => String::new(),
     };
     html! {
@@ -81,6 +91,11 @@ pub fn Header(props: &HeaderProps) -> Html {
                     }
                 </p>
                 <button type="button" class="button" data-testid="copy-link" onclick={on_copy}>{ "Copy link" }</button>
+                if !props.query_with_rates.is_empty() {
+                    <button type="button" class="button button--quiet" data-testid="copy-link-rates" onclick={on_copy_rates}>
+                        { format!("Copy link with overrides ({})", props.overrides) }
+                    </button>
+                }
                 <button type="button" class="button button--quiet" data-testid="reset" onclick={on_reset}>{ "Reset inputs" }</button>
                 <ImportPanel query={props.query.clone()} />
                 <EmbedCode query={props.query.clone()} body={props.complete} />

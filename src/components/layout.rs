@@ -49,7 +49,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
     html! {
         <div class={class}>
             if !p.embed {
-                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} study={p.mode != Mode::Explore} complete={rest} />
+                <Header query={p.query.clone()} as_of={p.catalog_as_of} overrides={p.overrides} link_rates={p.link_rates} query_with_rates={p.query_with_rates.clone()} study={p.mode != Mode::Explore} complete={rest} />
             }
             if !p.embed && rest && p.mode == Mode::Explore {
                 <PrintSummary inputs={p.changed_inputs.clone()} query={p.query.clone()} />

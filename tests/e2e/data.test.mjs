@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSession } from './harness.mjs';
+import { startSession, settled } from './harness.mjs';
 
 let s;
 let page;
@@ -115,6 +115,41 @@ test('copying a link while an override is in use says the link does not carry it
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(!copied.includes('0.08'), copied);
   s.assertClean('copy with overrides');
+});
+
+test('"Copy link with overrides" carries them: the receiver sees the same prices and nothing is saved', async () => {
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.origin });
+  const sent = await cardTotals();
+  await page.click('[data-testid="copy-link-rates"]');
+  await page.waitForFunction(() => /with its 1 price override/.test(document.querySelector('[data-testid="copy-status"]')?.textContent ?? ''));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /rates=fargate\.vcpu\.x86@us-east-1:0\.08/);
+
+  // A receiver with no overrides of its own, in a fresh context: the same figures, a notice, no storage.
+  const ctx = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const other = await ctx.newPage();
+  await other.goto(link);
+  await other.waitForSelector('[data-testid="recommendation"]');
+  await settled(other);
+  const got = Object.fromEntries(await other.$$eval('[data-testid="option-card"]', (els) => els.map((e) => [e.dataset.platform, e.dataset.monthlyUsd])));
+  assert.deepEqual(got, sent);
+  assert.match(await other.locator('[data-testid="notice"][data-key="rates"]').first().innerText(), /carries 1 price override/);
+  await other.waitForTimeout(300);
+  assert.equal(await other.evaluate(() => localStorage.getItem('berth.overrides.v1')), null, 'a link\'s overrides are not saved');
+  await ctx.close();
+
+  // A receiver with overrides of its own sees the link's prices, and keeps its own for its next visit.
+  await page.goto(link.replace(':0.08', ':0.11'));
+  await page.waitForSelector('[data-testid="recommendation"]');
+  await settled(page);
+  assert.ok(Number((await cardTotals())['ecs-fargate']) > Number(sent['ecs-fargate']), 'the link\'s dearer vCPU price is used');
+  await page.waitForTimeout(300);
+  const mine = await page.evaluate(() => localStorage.getItem('berth.overrides.v1'));
+  assert.match(mine, /0\.08/);
+  assert.doesNotMatch(mine, /0\.11/);
+  await page.goto(s.url);
+  await page.waitForSelector('[data-testid="rate"][data-rate="fargate.vcpu.x86"][data-overridden="true"]');
+  s.assertClean('copy with overrides in the link');
 });
 
 test('overrides export as JSON and re-import; a bad file changes nothing', async () => {

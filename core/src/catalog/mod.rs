@@ -17,6 +17,7 @@ pub mod ids;
 pub mod instances;
 pub mod overrides;
 pub mod overrides_json;
+pub mod overrides_link;
 pub mod rate_ids;
 pub mod resolved;
 pub mod sizes;

@@ -149,7 +149,7 @@ pub fn control(s: &State, key: Key) -> ControlView {
                 }),
             }
         }
-        Kind::Set { .. } | Kind::KeySet | Kind::Token { .. } => ControlKind::Check { checked: false },
+        Kind::Set { .. } | Kind::KeySet | Kind::Token { .. } | Kind::Rates { .. } => ControlKind::Check { checked: false },
     };
     ControlView {
         key,

@@ -86,6 +86,11 @@ pub struct Page {
     pub catalog_as_of: &'static str,
     /// How many rates the user overrode.
     pub overrides: usize,
+    /// The overrides in use came with the link (`rates=`), which already carries them.
+    pub link_rates: bool,
+    /// The query string with the overrides in use (`rates=`), for "Copy link with overrides"; empty
+    /// when there are none or the link already carries them.
+    pub query_with_rates: String,
     /// Commitments and Spot for the pick and the viable EC2 and Fargate options.
     pub commitments: CommitmentsView,
     /// The study view, in study mode.
@@ -148,6 +153,14 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         },
         catalog_as_of: crate::catalog::CATALOG_AS_OF,
         overrides: m.overrides.len(),
+        link_rates: m.link_rates,
+        query_with_rates: if m.link_rates || m.overrides.is_empty() {
+            String::new()
+        } else {
+            let mut with = s.clone();
+            let _ = with.set(Key::Rates, crate::state::Val::Token(crate::catalog::overrides_link::encode(&m.overrides)));
+            to_query(&with)
+        },
         commitments: commitments::view(d, &costs, s.num(Key::Util), s.num(Key::SpotOverhead)),
         study: (s.mode() == Mode::Study).then(|| study::view(m)),
         check: (s.mode() == Mode::Check).then(|| check::view(m)),
