@@ -39,13 +39,15 @@ pub struct Model {
     /// The page is phone-narrow: charts are drawn for a small box (set by the shell from the
     /// viewport; not an input, not in the URL).
     pub narrow: bool,
-    /// A chart being dragged and the axis window it had when the drag began: its chart keeps that
-    /// window until the drag ends, so the value under the pointer does not run away as the task
-    /// or traffic window follows the input (not an input, not in the URL).
+    /// A chart dragged and the axis window it had when the drag began: its chart keeps that window
+    /// while its input stays inside it, during the drag and after it, so the value under the
+    /// pointer does not run away and the axis does not jump when the pointer is let go. An input
+    /// moved outside the window (by its slider, a link) lets the window follow it again. Not an
+    /// input, not in the URL.
     pub hold: Option<(crate::chart::Axis, (f64, f64))>,
     /// The width the charts are drawn at, in CSS pixels (measured by the shell; 0 until then): the
     /// charts' view box is that wide, so their 12 px labels are drawn at 12 px, never scaled down.
-    pub chart_width: f64,
+    pub chart_width: [f64; 3],
 }
 
 /// Something the user (or the page) did.
@@ -100,10 +102,10 @@ pub enum Action {
     PackFailed(String),
     /// The viewport became phone-narrow (or stopped being so).
     SetNarrow(bool),
-    /// A drag on a chart began (its axis and window) or ended (`None`).
+    /// A drag on a chart began (its axis and window), or its window is let go (`None`).
     HoldChart(Option<(crate::chart::Axis, (f64, f64))>),
-    /// The charts' column is this many CSS pixels wide.
-    SetChartWidth(f64),
+    /// The chart of this axis is this many CSS pixels wide.
+    SetChartWidth(crate::chart::Axis, f64),
 }
 
 impl Model {
@@ -179,11 +181,26 @@ pub fn update(m: &mut Model, a: Action) {
     if loaded {
         adopt_link_rates(m);
     }
+    release_hold(m);
     // While a link's overrides are in use, `rates=` says what they are now.
     if m.link_rates {
         let text = overrides_link::encode(&m.overrides);
         if text != m.state.token(Key::Rates) {
             let _ = m.state.set(Key::Rates, Val::Token(text));
+        }
+    }
+}
+
+/// Lets a held chart window go once its input is outside it (the tasks chart's input is the peak
+/// the costs use, derived from traffic when capacity follows it).
+fn release_hold(m: &mut Model) {
+    if let Some((axis, (lo, hi))) = m.hold {
+        let v = match axis {
+            crate::chart::Axis::Tasks => crate::cost::CostInputs::from_state(&m.state).tasks,
+            other => m.state.num(other.key()),
+        };
+        if !(v >= lo && v <= hi) {
+            m.hold = None;
         }
     }
 }
@@ -281,7 +298,11 @@ fn apply(m: &mut Model, a: Action) {
         Action::DismissNotices => m.notices.clear(),
         Action::SetNarrow(narrow) => m.narrow = narrow,
         Action::HoldChart(hold) => m.hold = hold,
-        Action::SetChartWidth(w) => m.chart_width = if w.is_finite() { w.clamp(0.0, 4000.0).round() } else { 0.0 },
+        Action::SetChartWidth(axis, w) => {
+            if let Some(i) = crate::chart::Axis::ALL.iter().position(|a| *a == axis) {
+                m.chart_width[i] = if w.is_finite() { w.clamp(0.0, 4000.0).round() } else { 0.0 };
+            }
+        }
         Action::SetOverride(rate, region, raw) => match raw.trim().parse::<f64>() {
             Ok(v) => {
                 if let Err(bad) = m.overrides.set(rate, region, v) {

@@ -26,7 +26,7 @@ pub struct ChartSize {
 }
 
 /// Charts on a wide page, until the shell has measured their column.
-pub const WIDE: ChartSize = ChartSize { width: 640.0, height: 300.0 };
+pub const WIDE: ChartSize = ChartSize { width: 640.0, height: 240.0 };
 
 /// Charts on a phone, until the shell has measured their column.
 pub const NARROW: ChartSize = ChartSize { width: 360.0, height: 250.0 };

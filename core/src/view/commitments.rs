@@ -49,8 +49,12 @@ pub struct CommitPlatform {
     pub recommended: bool,
     /// The rows, on-demand first.
     pub rows: Vec<CommitRow>,
-    /// Caveats and what is missing.
+    /// Caveats and what is missing that only this platform has (those every block shares are
+    /// said once, in [`CommitmentsView::shared_notes`]).
     pub notes: Vec<String>,
+    /// One line for a folded block: the cheapest way to buy this compute and what it saves, or why
+    /// there is no figure.
+    pub summary: String,
 }
 
 /// The panel.
@@ -58,6 +62,8 @@ pub struct CommitPlatform {
 pub struct CommitmentsView {
     /// One block per platform shown, the pick first.
     pub platforms: Vec<CommitPlatform>,
+    /// Caveats every block shown has, said once for the panel.
+    pub shared_notes: Vec<String>,
     /// The interruption overhead applied to Spot, in words.
     pub spot_overhead: String,
     /// The utilization the figures are for, in words.
@@ -77,13 +83,14 @@ fn months_text(m: f64) -> String {
     }
 }
 
+/// What a row saves or costs against on-demand (the column says "Against on-demand").
 fn versus(saving: f64) -> String {
     if cents(saving) > 0.0 {
-        format!("saves {} a month against on-demand", usd(saving))
+        format!("saves {} a month", usd(saving))
     } else if cents(saving) < 0.0 {
-        format!("costs {} more a month than on-demand", usd(-saving))
+        format!("costs {} more a month", usd(-saving))
     } else {
-        "costs the same as on-demand".to_string()
+        "costs the same".to_string()
     }
 }
 
@@ -99,7 +106,7 @@ fn why(e: NotCosted) -> String {
 
 fn block(p: Platform, recommended: bool, costs: &Costs, rates: &Rates) -> CommitPlatform {
     let inp = &costs.per_platform[p.index()].inputs;
-    let mut out = CommitPlatform { platform: p.id(), name: p.name(), recommended, rows: Vec::new(), notes: Vec::new() };
+    let mut out = CommitPlatform { platform: p.id(), name: p.name(), recommended, rows: Vec::new(), notes: Vec::new(), summary: String::new() };
     let c = match commitments(p, inp, rates) {
         Ok(c) => c,
         Err(e) => {
@@ -142,7 +149,7 @@ fn block(p: Platform, recommended: bool, costs: &Costs, rates: &Rates) -> Commit
         out.rows.push(CommitRow {
             platform: p.id(),
             pricing: r.plan.id(),
-            label: format!("Compute Savings Plan, {term}, no upfront (sized for the peak)"),
+            label: format!("Compute Savings Plan, {term}, no upfront"),
             monthly_usd: usd_plain(r.committed_monthly),
             monthly: usd(r.committed_monthly),
             versus: versus(r.saving_monthly),
@@ -195,11 +202,42 @@ pub fn view(d: &Decision, costs: &Costs, util: f64, spot_overhead: f64) -> Commi
             shown.push((p, false));
         }
     }
-    CommitmentsView {
-        platforms: shown.into_iter().map(|(p, rec)| block(p, rec, costs, &costs.rates)).collect(),
-        spot_overhead: percent(spot_overhead, 1),
-        util: percent(util, 2),
+    let mut platforms: Vec<CommitPlatform> = shown.into_iter().map(|(p, rec)| block(p, rec, costs, &costs.rates)).collect();
+    for b in &mut platforms {
+        b.summary = summary(b);
     }
+    // A caveat every block has is said once, for the panel (with one block it stays there).
+    let shared_notes: Vec<String> = match platforms.as_slice() {
+        [first, _, ..] => first.notes.iter().filter(|n| platforms.iter().all(|b| b.notes.contains(n))).cloned().collect(),
+        _ => Vec::new(),
+    };
+    for b in &mut platforms {
+        b.notes.retain(|n| !shared_notes.contains(n));
+    }
+    CommitmentsView { platforms, shared_notes, spot_overhead: percent(spot_overhead, 1), util: percent(util, 2) }
+}
+
+/// The folded block's line: the cheapest row other than on-demand when it saves, else on-demand
+/// staying the cheapest, else why there is no figure.
+fn summary(b: &CommitPlatform) -> String {
+    let value = |r: &CommitRow| r.monthly_usd.parse::<f64>().unwrap_or(f64::INFINITY);
+    let Some(od) = b.rows.iter().find(|r| r.pricing == Pricing::OnDemand.id()) else {
+        return b.notes.first().cloned().unwrap_or_else(|| "No figure for these inputs.".into());
+    };
+    let best = b.rows.iter().filter(|r| r.pricing != od.pricing).min_by(|x, y| value(x).total_cmp(&value(y)));
+    match best {
+        Some(r) if value(r) < value(od) => {
+            format!("On-demand {} a month; cheapest: {} at {}, saving {}.", od.monthly, short(r), r.monthly, usd(value(od) - value(r)))
+        }
+        _ => format!("On-demand {} a month is the cheapest here.", od.monthly),
+    }
+}
+
+/// A row's pricing without its overhead clause ("Spot Instances", "Compute Savings Plan, 3 years,
+/// no upfront").
+fn short(r: &CommitRow) -> &str {
+    let cut = r.label.find(" (").into_iter().chain(r.label.find(", with ")).min().unwrap_or(r.label.len());
+    &r.label[..cut]
 }
 
 #[cfg(test)]
@@ -235,6 +273,31 @@ mod tests {
         }
         assert!(v.platforms.iter().any(|b| b.platform == "ecs-ec2"));
         assert!(!v.platforms.iter().any(|b| b.platform == "lambda"));
+    }
+
+    #[test]
+    fn shared_caveats_are_said_once_and_each_block_has_a_summary() {
+        let p = page_for("util=70&tasks=20");
+        let v = &p.commitments;
+        assert!(v.platforms.len() >= 3);
+        assert!(v.shared_notes.iter().any(|n| n.contains("sized to cover the peak")), "{:?}", v.shared_notes);
+        for b in &v.platforms {
+            for n in &v.shared_notes {
+                assert!(!b.notes.contains(n), "{} repeats {n}", b.platform);
+            }
+        }
+        let ec2 = v.platforms.iter().find(|b| b.platform == "ecs-ec2").unwrap();
+        let spot = ec2.rows.iter().find(|r| r.pricing == "spot").unwrap();
+        assert!(ec2.summary.contains("cheapest: Spot Instances at") && ec2.summary.contains(&spot.monthly), "{}", ec2.summary);
+        // At 20 % utilization on Fargate no commitment beats on-demand, and Spot is cheaper still.
+        let low = page_for("util=20&tasks=20&spot_overhead=0");
+        let fg = &low.commitments.platforms[0];
+        assert!(fg.summary.starts_with("On-demand $"), "{}", fg.summary);
+        // One block: nothing is shared, its own caveats stay with it.
+        let one = page_for("workload=function&scale_to_zero=1&ops=minimal");
+        if one.commitments.platforms.len() == 1 {
+            assert!(one.commitments.shared_notes.is_empty());
+        }
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub struct GroupView {
     pub title: &'static str,
     /// The controls, in table order.
     pub controls: Vec<ControlView>,
+    /// For a group drawn folded while none of its inputs is changed (the line items, which most
+    /// estimates leave out): the line its fold shows, naming what is inside and how many are on.
+    pub fold: Option<String>,
 }
 
 /// The decision groups, in page order.
@@ -169,12 +172,25 @@ pub fn control(s: &State, key: Key) -> ControlView {
 pub fn groups(s: &State, groups: &[(Group, &'static str, &'static str)]) -> Vec<GroupView> {
     groups
         .iter()
-        .map(|(g, id, title)| GroupView {
-            id,
-            title,
-            controls: PARAMS.iter().filter(|p| p.group == *g).map(|p| control(s, p.key)).collect(),
+        .map(|(g, id, title)| {
+            let controls: Vec<ControlView> = PARAMS.iter().filter(|p| p.group == *g).map(|p| control(s, p.key)).collect();
+            let fold = (*g == Group::LineItems).then(|| fold_line(&controls));
+            GroupView { id, title, controls, fold }
         })
         .collect()
+}
+
+/// The folded line items' line: the switches inside, and how many are on ("Application Load
+/// Balancer, NAT gateways, Public IPv4 addresses, Data transfer out: none included").
+fn fold_line(controls: &[ControlView]) -> String {
+    let flags: Vec<&ControlView> = controls.iter().filter(|c| matches!(c.kind, ControlKind::Check { .. })).collect();
+    let on = flags.iter().filter(|c| matches!(c.kind, ControlKind::Check { checked: true, .. })).count();
+    let names: Vec<&str> = flags.iter().map(|c| c.label).collect();
+    let state = match on {
+        0 => "none included".to_string(),
+        n => format!("{n} of {} included", flags.len()),
+    };
+    format!("{}: {state}", names.join(", "))
 }
 
 /// The inputs of `groups` that differ from their defaults, as (label, value in words): what a
@@ -212,6 +228,17 @@ mod tests {
         let mut want: Vec<&str> = PARAMS.iter().filter(|p| p.group != Group::View).map(|p| p.name).collect();
         want.sort();
         assert_eq!(names, want);
+    }
+
+    #[test]
+    fn the_line_items_fold_says_what_is_inside_and_how_many_are_on() {
+        let line = |q: &str| {
+            let s = crate::url::parse_query(q).0;
+            groups(&s, &COST_GROUPS).into_iter().find_map(|g| g.fold).unwrap()
+        };
+        assert_eq!(line(""), "Application Load Balancer, NAT gateways, Public IPv4 addresses, Data transfer out: none included");
+        assert!(line("alb=1&nat=1").ends_with(": 2 of 4 included"));
+        assert_eq!(groups(&State::default(), &COST_GROUPS).iter().filter(|g| g.fold.is_some()).count(), 1);
     }
 
     #[test]

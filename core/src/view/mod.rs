@@ -28,7 +28,7 @@ use crate::url::to_query;
 pub use cards::{CardView, RecView};
 pub use catalog::CatalogView;
 pub use charts::ChartView;
-pub use commitments::CommitmentsView;
+pub use commitments::{CommitPlatform, CommitmentsView};
 pub use controls::GroupView;
 pub use check::CheckView;
 pub use study::{Pending, StudyView};
@@ -134,10 +134,10 @@ pub fn page(m: &Model, e: &Explanation) -> Page {
         decision_groups,
         cost_groups,
         charts: if explore {
-            let size = charts::size_for(m.narrow, m.chart_width);
             Axis::ALL
                 .into_iter()
-                .map(|a| charts::chart_held(a, s, d, &costs, size, m.hold.filter(|h| h.0 == a).map(|h| h.1)))
+                .zip(m.chart_width)
+                .map(|(a, w)| charts::chart_held(a, s, d, &costs, charts::size_for(m.narrow, w), m.hold.filter(|h| h.0 == a).map(|h| h.1)))
                 .collect()
         } else {
             Vec::new()
@@ -273,7 +273,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_dragged_chart_keeps_its_window_until_the_drag_ends() {
+    fn a_dragged_chart_keeps_its_window_while_its_input_stays_inside() {
         use crate::model::Action;
         use crate::state::Val;
         let mut m = Model::from_query("tasks=20");
@@ -289,6 +289,15 @@ pub(crate) mod tests {
         assert_eq!((held.span, held.current), ((1.0, 40.0), 35.0));
         assert_eq!(held.geometry.x, before.geometry.x);
         assert_eq!(held.geometry.value_under(x, grid), 35.0);
+        // Let go, the window stays while the input is inside it: the axis does not jump.
+        update(&mut m, Action::Set(Key::Util, Val::Num(60.0)));
+        assert_eq!(view(&m).charts.into_iter().find(|c| c.axis == Axis::Tasks).unwrap().span, (1.0, 40.0));
+        // The slider taking the input outside it lets the window follow again.
+        update(&mut m, Action::Set(Key::Tasks, Val::Num(50.0)));
+        assert_eq!(m.hold, None);
+        assert_eq!(view(&m).charts.into_iter().find(|c| c.axis == Axis::Tasks).unwrap().span, (1.0, 100.0));
+        update(&mut m, Action::HoldChart(Some((Axis::Tasks, (1.0, 100.0)))));
+        update(&mut m, Action::Set(Key::Tasks, Val::Num(35.0)));
         update(&mut m, Action::HoldChart(None));
         let after = view(&m).charts.into_iter().find(|c| c.axis == Axis::Tasks).unwrap();
         assert_eq!(after.span, (1.0, 70.0));
