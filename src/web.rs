@@ -292,7 +292,51 @@ pub fn watch_height(selector: &str, on_height: impl Fn(f64) + 'static) -> Option
     Some(HeightWatch { observer, _cb: cb })
 }
 
-/// Keeps a [`watch_height`] observer alive; disconnects it when dropped.
+/// Watches the width of `el` (its border box, in CSS pixels) and calls `on_width` when it changes
+/// by a pixel or more. Returns a guard that stops watching when dropped.
+pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<HeightWatch> {
+    use wasm_bindgen::closure::Closure;
+    let target = el.clone();
+    let last = std::cell::Cell::new(-1.0f64);
+    let cb = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(move |_: js_sys::Array, _: web_sys::ResizeObserver| {
+        let w = target.get_bounding_client_rect().width();
+        if (w - last.get()).abs() >= 1.0 {
+            last.set(w);
+            on_width(w);
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(HeightWatch { observer, _cb: cb })
+}
+
+/// Marks `el` with `data-away` while the element with id `target` is entirely above or below the
+/// window (checked on scroll and resize, passively, without a render). Stops when dropped.
+pub fn mark_while_away(el: web_sys::Element, target: &'static str) -> Option<[gloo::events::EventListener; 2]> {
+    let w = window()?;
+    let check = {
+        let w = w.clone();
+        move || {
+            let away = w.document().and_then(|d| d.get_element_by_id(target)).is_some_and(|t| {
+                let r = t.get_bounding_client_rect();
+                let h = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+                r.height() > 0.0 && (r.bottom() < 0.0 || r.top() > h)
+            });
+            let _ = if away { el.set_attribute("data-away", "") } else { el.remove_attribute("data-away") };
+        }
+    };
+    // Not checked at once: the first frame stays exactly as rendered (the build's snapshot of it is
+    // compared attribute by attribute); any scroll, even a jump to a fragment, checks.
+    // gloo's listeners are passive by default: they never hold up scrolling.
+    let on_scroll = {
+        let check = check.clone();
+        gloo::events::EventListener::new(&w, "scroll", move |_| check())
+    };
+    let on_resize = gloo::events::EventListener::new(&w, "resize", move |_| check());
+    Some([on_scroll, on_resize])
+}
+
+/// Keeps a [`watch_height`] or [`watch_width`] observer alive; disconnects it when dropped.
 pub struct HeightWatch {
     observer: web_sys::ResizeObserver,
     _cb: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>,

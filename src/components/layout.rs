@@ -46,6 +46,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
     let show = |id: &str| p.panels.shows(id);
     let rest = props.complete;
     let class = classes!("app", p.embed.then_some("app--embed"));
+    let charts: Vec<Rc<berth_core::view::ChartView>> = p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect();
     html! {
         <div class={class}>
             if !p.embed {
@@ -67,7 +68,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     { pending(check, |v| html! { <CheckPanel check={Rc::new(v.clone())} /> }) }
                 </main>
             } else {
-                <main id="main" class="layout" aria-busy={(!rest).then_some("true")}>
+                <main id="main" class={classes!("layout", (!show("inputs")).then_some("layout--results"))} aria-busy={(!rest).then_some("true")}>
                     if p.embed {
                         <h1 class="visually-hidden">{ "Berth: running containers on AWS" }</h1>
                     }
@@ -87,10 +88,12 @@ pub fn Layout(props: &LayoutProps) -> Html {
                             <div class="layout__pending" aria-hidden="true"></div>
                         }
                         if rest && show("costs") {
-                            <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} />
+                            // Each chart sits with its slider.
+                            <CostPanel groups={Rc::new(p.cost_groups.clone())} as_of={p.catalog_as_of} charts={charts.clone()} />
                         }
-                        if rest {
-                            <Charts charts={p.charts.iter().filter(|c| show(c.id)).cloned().map(Rc::new).collect::<Vec<_>>()} />
+                        if rest && !show("costs") {
+                            // Without the cost inputs (a lesson showing a chart alone) the charts stand on their own.
+                            <Charts charts={charts} />
                         }
                         if rest && show("commitments") {
                             <CommitmentsPanel view={Rc::new(p.commitments.clone())} />

@@ -1,4 +1,7 @@
-//! One option card: status, cost and bill, reasons, rules, traps, plan, and what would change it.
+//! One option card: status, cost, and what decides it in sight (the pick's reasons and summary, a
+//! viable option's summary, a ruled-out option's rules); the rest (a viable option's reasons, a
+//! ruled-out option's summary, dated changes, what it is good for, traps, plan, bill and what would
+//! change it) behind its details.
 
 use std::rc::Rc;
 
@@ -28,13 +31,24 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
     let c = &props.card;
     let title_id = format!("card-{}", c.platform);
     let rank = c.cost.rank.map(|r| if r == 1 { "Cheapest viable".to_string() } else { format!("#{r} by cost") });
+    // A viable option that is not the pick says why in its details: its reasons ("allowed by every
+    // rule", the pick's own reason) are the same on every such card, and the recommendation says
+    // them in sight.
+    let reasons = html! { <ul class="card__reasons">{ for c.reasons.iter().map(|x| html! { <li>{ x }</li> }) }</ul> };
+    let quiet_reasons = c.status == "viable";
+    // A ruled-out option leads with the rule that rules it out; what it is waits in its details.
+    let ruled_out = c.status == "ruled-out";
     let why = html! {
         <>
             if props.compact {
                 if let Some(p) = &c.cost.problem { <p class="card__problem">{ p }</p> }
             }
-            <p class="card__summary">{ c.summary }</p>
-            <ul class="card__reasons">{ for c.reasons.iter().map(|x| html! { <li>{ x }</li> }) }</ul>
+            if !ruled_out {
+                <p class="card__summary">{ c.summary }</p>
+            }
+            if !quiet_reasons {
+                { reasons.clone() }
+            }
             if !c.rules.is_empty() {
                 <ul class="card__rules">
                     { for c.rules.iter().map(|r| html! {
@@ -46,6 +60,11 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
                     }) }
                 </ul>
             }
+        </>
+    };
+    // The longer, dated texts live in the details with the rest of what the card has to say.
+    let dated = html! {
+        <>
             <DiffList diffs={c.diffs.clone()} />
             { for c.notes.iter().map(|n| html! {
                 <p class="card__note">{ &n.text }{ " " }<SourceLink source={n.source.clone()} /></p>
@@ -73,6 +92,13 @@ pub fn OptionCard(props: &OptionCardProps) -> Html {
             { outside }
             <LazyDetails class="card__more" summary={if props.compact { "Details and bill" } else { "Details, bill and what would change it" }}>
                 { inside }
+                if ruled_out {
+                    <p class="card__summary">{ c.summary }</p>
+                }
+                if quiet_reasons {
+                    { reasons }
+                }
+                { dated }
                 <dl class="card__about">
                     <dt>{ "Good for" }</dt><dd>{ c.good_for }</dd>
                     <dt>{ "You operate" }</dt><dd>{ c.you_operate }</dd>

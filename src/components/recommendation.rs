@@ -60,7 +60,7 @@ pub fn Recommendation(props: &RecommendationProps) -> Html {
                     { advice_button(Advice::Current, "Today's advice") }
                 </div>
             </div>
-            <p class="rec__headline" data-testid="rec-headline">{ &r.headline }</p>
+            <p class="rec__headline" id="rec-headline" data-testid="rec-headline">{ &r.headline }</p>
             <p class="rec__advice">{ r.advice_label }</p>
             if let Some(none) = &r.none_fits {
                 <p class="rec__none" role="note">{ none }</p>

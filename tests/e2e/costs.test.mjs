@@ -220,26 +220,31 @@ test('line-item toggles add to the monthly figure but not to the compute figure'
   assert.ok(Number(withItems.monthly) > Number(withItems.compute));
 });
 
-test('on a phone the charts are drawn phone-sized, so their labels stay legible; widening redraws them', async () => {
+test('charts are drawn at the width of their column, so their labels stay legible on a phone; widening redraws them', async () => {
   const p = await s.context.newPage();
   await p.setViewportSize({ width: 360, height: 800 });
   await p.goto(`${s.url}?rps=250`);
   await p.waitForSelector('[data-testid="option-card"]');
+  // One unit of the drawing is one CSS pixel once the chart knows its column's width.
+  const fitted = () => [...document.querySelectorAll('.chart__svg')].every((svg) =>
+    svg.viewBox.baseVal.width > 0 && Math.abs(svg.viewBox.baseVal.width - svg.getBoundingClientRect().width) < 1.5);
+  await p.waitForFunction(fitted);
   const charts = () => p.$$eval('.chart__svg', (svgs) => svgs.map((svg) => {
     const label = svg.querySelector('.chart__xlabel').getBoundingClientRect();
-    return { box: svg.getAttribute('viewBox'), labelPx: label.height, right: svg.getBoundingClientRect().right };
+    return { height: svg.viewBox.baseVal.height, labelPx: label.height, right: svg.getBoundingClientRect().right };
   }));
   const crossovers = () => p.$$eval('[data-testid="crossover"]', (els) => els.map((e) => `${e.dataset.axis}:${e.dataset.a}:${e.dataset.b}:${e.dataset.at}`));
   const narrow = await charts();
   assert.equal(narrow.length, 3);
   for (const c of narrow) {
-    assert.equal(c.box, '0 0 360 250');
-    assert.ok(c.labelPx >= 10, `tick labels ${c.labelPx.toFixed(1)} px tall`);
+    assert.equal(c.height, 250);
+    assert.ok(c.labelPx >= 12, `tick labels ${c.labelPx.toFixed(1)} px tall`);
     assert.ok(c.right <= 360, 'no sideways scroll');
   }
   const before = await crossovers();
   await p.setViewportSize({ width: 1280, height: 800 });
-  await p.waitForFunction(() => document.querySelector('.chart__svg').getAttribute('viewBox') === '0 0 640 300');
+  await p.waitForFunction(() => document.querySelector('.chart__svg').viewBox.baseVal.height === 240);
+  await p.waitForFunction(fitted);
   assert.deepEqual(await crossovers(), before, 'the same crossovers at either size');
   await p.close();
   s.assertClean('narrow charts');

@@ -84,9 +84,16 @@ test('on a one-column page the answer bar keeps the answer in sight while the in
   // Following it reaches the recommendation.
   await bar.click();
   await page.waitForFunction(() => Math.abs(document.getElementById('rec-title').getBoundingClientRect().top) < 200);
-  // A wide page has both columns in sight: no bar.
+  // A wide page has both columns in sight: no bar while the recommendation's headline is in the
+  // window, the bar again once it is scrolled away (issue 22: the answer stays in sight).
   await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => !document.querySelector('[data-testid="answer-bar"]').hasAttribute('data-away'));
   assert.equal(await bar.isVisible(), false);
+  await page.locator('input[type="range"][data-key="rps"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid="answer-bar"]').hasAttribute('data-away'));
+  assert.equal(await bar.isVisible(), true);
+  assert.ok((await bar.innerText()).includes(await headline()));
   await page.close();
   s.assertClean('answer bar');
 });
