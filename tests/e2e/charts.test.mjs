@@ -151,7 +151,15 @@ test('at 360 px each slider sits in its chart, right above the plot', async () =
     // Only the legend comes between the control and the plot.
     assert.ok(where.gap >= 0 && where.gap <= where.legend + 24, `${key}: ${where.gap} px between the control and its plot (legend ${where.legend} px)`);
   }
-  assert.ok(await page.locator('[data-testid="answer-bar"]').isVisible());
+  // The pinned answer stays in sight beside each slider and its chart.
+  for (const [key] of CHARTS) {
+    const inView = await page.evaluate((key) => {
+      document.querySelector(`input[type="range"][data-key="${key}"]`).scrollIntoView({ block: 'center' });
+      const r = document.querySelector('[data-testid="answer-bar"]').getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+    }, key);
+    assert.ok(inView, `${key}: the answer bar is out of sight`);
+  }
   await page.close();
   s.assertClean('phone charts');
 });
