@@ -275,34 +275,31 @@ pub fn post_to_host<T: Serialize>(message: &T) {
 /// Watches the height of the element matching `selector` and calls `on_height` whenever it changes.
 /// Returns a guard that stops watching when dropped.
 pub fn watch_height(selector: &str, on_height: impl Fn(f64) + 'static) -> Option<HeightWatch> {
-    use wasm_bindgen::closure::Closure;
-    let doc = window()?.document()?;
-    let el = doc.query_selector(selector).ok().flatten()?;
-    let target = el.clone();
-    let last = std::cell::Cell::new(-1.0f64);
-    let cb = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(move |_: js_sys::Array, _: web_sys::ResizeObserver| {
-        let h = target.get_bounding_client_rect().height();
-        if (h - last.get()).abs() >= 1.0 {
-            last.set(h);
-            on_height(h);
-        }
-    });
-    let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&el);
-    Some(HeightWatch { observer, _cb: cb })
+    let el = window()?.document()?.query_selector(selector).ok().flatten()?;
+    watch_size(&el, |r| r.height(), on_height)
 }
 
 /// Watches the width of `el` (its border box, in CSS pixels) and calls `on_width` when it changes
 /// by a pixel or more. Returns a guard that stops watching when dropped.
 pub fn watch_width(el: &web_sys::Element, on_width: impl Fn(f64) + 'static) -> Option<HeightWatch> {
+    watch_size(el, |r| r.width(), on_width)
+}
+
+/// One side of `el`'s box (`side` reads it off the bounding rectangle), reported to `on_change`
+/// whenever it moves by a pixel or more, through a `ResizeObserver`.
+fn watch_size(
+    el: &web_sys::Element,
+    side: impl Fn(&web_sys::DomRect) -> f64 + 'static,
+    on_change: impl Fn(f64) + 'static,
+) -> Option<HeightWatch> {
     use wasm_bindgen::closure::Closure;
     let target = el.clone();
     let last = std::cell::Cell::new(-1.0f64);
     let cb = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(move |_: js_sys::Array, _: web_sys::ResizeObserver| {
-        let w = target.get_bounding_client_rect().width();
-        if (w - last.get()).abs() >= 1.0 {
-            last.set(w);
-            on_width(w);
+        let v = side(&target.get_bounding_client_rect());
+        if (v - last.get()).abs() >= 1.0 {
+            last.set(v);
+            on_change(v);
         }
     });
     let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
