@@ -106,67 +106,44 @@ async function coldLoads(s, query = '', { live: waitLive = true } = {}) {
   return { runs: visible.length, query, ...stats(visible), live: stats(live), firstContentfulPaint: stats(fcp) };
 }
 
-async function sliderLatency(s, key, query = 'steady=1&alb=1') {
-  const page = await s.open(query, { waitFor: '[data-testid="recommendation"]' });
-  const result = await page.evaluate(async ([k, n]) => {
-    const el = document.querySelector(`input[type="range"][data-key="${k}"]`);
-    const root = document.querySelector('.app');
-    const min = Number(el.min);
-    const max = Number(el.max);
-    const step = Number(el.step) || 1;
-    const series = document.querySelectorAll('#chart-util .chart__series, #chart-util path[data-series]').length;
-    const times = [];
-    let misses = 0;
-    let last = el.value;
-    for (let i = 0; i < n; i++) {
-      // Spread values over the whole range, snapped to the step, never the current one.
-      let v = min + (((i * 7919) % 997) / 997) * (max - min);
-      v = Math.round(v / step) * step;
-      if (String(v) === last) v = v + step <= max ? v + step : v - step;
-      last = String(v);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const t = await new Promise((done) => {
-        let t0 = 0;
-        const timer = setTimeout(() => { mo.disconnect(); done(null); }, 1000);
-        const mo = new MutationObserver(() => {
-          mo.disconnect();
-          clearTimeout(timer);
-          done(performance.now() - t0);
-        });
-        mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-        t0 = performance.now();
-        el.value = String(v);
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-      if (t === null) misses += 1; else times.push(t);
-    }
-    return { times, misses, series };
-  }, [key, SLIDER_EVENTS]);
-  await page.close();
-  const t = result.times;
-  return { events: t.length, misses: result.misses, p50: pct(t, 50), p95: pct(t, 95), max: Math.max(...t) };
-}
-
 /**
- * Chart drag latency (issue 22): a press on the chart's plot at a new place, as a pointer would,
- * to the DOM updated, spread over the plot's width; measured as the slider's.
+ * Input latency: `n` moves of one input to the DOM updated (the first mutation a MutationObserver
+ * sees), spread over the whole range. `via` is how the input moves: `slider` (its range input's
+ * value and an input event) or `chart` (a press on its chart's plot, as a pointer would, issue 22;
+ * a press may land on the value already set, which changes nothing).
  */
-async function chartDragLatency(s, key, query = 'steady=1&alb=1') {
+async function latency(s, key, via, query = 'steady=1&alb=1') {
   const page = await s.open(query, { waitFor: '[data-testid="recommendation"]' });
-  await page.waitForSelector(`[data-role="chart-control"][data-key="${key}"]`);
-  const result = await page.evaluate(async ([k, n]) => {
-    const el = document.querySelector(`[data-role="chart-control"][data-key="${k}"]`);
-    el.scrollIntoView({ block: 'center' });
+  const selector = via === 'slider' ? `input[type="range"][data-key="${key}"]` : `[data-role="chart-control"][data-key="${key}"]`;
+  await page.waitForSelector(selector);
+  const result = await page.evaluate(async ([sel, via, n]) => {
+    const el = document.querySelector(sel);
     const root = document.querySelector('.app');
+    el.scrollIntoView({ block: 'center' });
+    const press = (type, x, y) => el.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y,
+      pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1 }));
+    let last = el.value;
+    /** The i-th move: set it going, and return what ends it (nothing for a slider). */
+    const move = (i) => {
+      const at = ((i * 7919) % 997) / 997;
+      if (via === 'slider') {
+        // Snapped to the step, never the current value.
+        const [min, max, step] = [Number(el.min), Number(el.max), Number(el.step) || 1];
+        let v = Math.round((min + at * (max - min)) / step) * step;
+        if (String(v) === last) v = v + step <= max ? v + step : v - step;
+        last = String(v);
+        return () => { el.value = String(v); el.dispatchEvent(new Event('input', { bubbles: true })); };
+      }
+      const box = el.getBoundingClientRect();
+      const [x, y] = [box.left + 2 + at * (box.width - 4), box.top + box.height / 2];
+      return () => { press('pointerdown', x, y); return () => press('pointerup', x, y); };
+    };
     const times = [];
     let misses = 0;
-    const fire = (type, x, y) => el.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, clientX: x, clientY: y, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1 }));
     for (let i = 0; i < n; i++) {
+      const act = move(i);
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const box = el.getBoundingClientRect();
-      const at = (((i * 7919) % 997) / 997);
-      const x = box.left + 2 + at * (box.width - 4);
-      const y = box.top + box.height / 2;
+      let end = null;
       const t = await new Promise((done) => {
         let t0 = 0;
         const timer = setTimeout(() => { mo.disconnect(); done(null); }, 1000);
@@ -177,13 +154,13 @@ async function chartDragLatency(s, key, query = 'steady=1&alb=1') {
         });
         mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
         t0 = performance.now();
-        fire('pointerdown', x, y);
+        end = act();
       });
-      fire('pointerup', x, y);
+      if (end) end();
       if (t === null) misses += 1; else times.push(t);
     }
     return { times, misses };
-  }, [key, SLIDER_EVENTS]);
+  }, [selector, via, SLIDER_EVENTS]);
   await page.close();
   const t = result.times;
   return { events: t.length, misses: result.misses, p50: pct(t, 50), p95: pct(t, 95), max: Math.max(...t) };
@@ -252,7 +229,7 @@ try {
   console.log(`\nSlider latency: input event to DOM updated (MutationObserver), ${SLIDER_EVENTS} events each`);
   report.slider = {};
   for (const key of ['util', 'tasks', 'rps']) {
-    const r = await sliderLatency(s, key);
+    const r = await latency(s, key, 'slider');
     report.slider[key] = r;
     console.log(`       ${key.padEnd(6)} p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, max ${r.max.toFixed(2)} ms, ${r.misses} without a DOM change`);
     line(`slider ${key}, p95 (ms)`, r.p95.toFixed(2), `<= ${BUDGET.sliderP95Ms}`, r.p95 <= BUDGET.sliderP95Ms && r.misses === 0);
@@ -260,7 +237,7 @@ try {
   // Capacity that follows traffic (issue 16): every container option moves with each traffic step,
   // and the task count is derived (its slider is disabled), so util and rps are measured.
   for (const key of ['util', 'rps']) {
-    const r = await sliderLatency(s, key, TRAFFIC_QUERY);
+    const r = await latency(s, key, 'slider', TRAFFIC_QUERY);
     report.slider[`${key}@traffic`] = r;
     console.log(`       ${key.padEnd(6)} (scale=traffic) p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, max ${r.max.toFixed(2)} ms, ${r.misses} without a DOM change`);
     line(`slider ${key} in traffic mode, p95 (ms)`, r.p95.toFixed(2), `<= ${BUDGET.sliderP95Ms}`, r.p95 <= BUDGET.sliderP95Ms && r.misses === 0);
@@ -268,7 +245,7 @@ try {
   console.log(`\nChart drag latency: a press on the plot to DOM updated (MutationObserver), ${SLIDER_EVENTS} presses each`);
   report.chartDrag = {};
   for (const key of ['util', 'tasks', 'rps']) {
-    const r = await chartDragLatency(s, key);
+    const r = await latency(s, key, 'chart');
     report.chartDrag[key] = r;
     console.log(`       ${key.padEnd(6)} p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, max ${r.max.toFixed(2)} ms, ${r.misses} without a DOM change`);
     // A press on the value already set changes nothing; a few presses may land there.
