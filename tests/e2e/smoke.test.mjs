@@ -21,7 +21,7 @@ test('the page boots under a sub-path and shows the recommendation', async () =>
   await page.close();
 });
 
-test('the built page has a strict CSP, one inline script and one stylesheet that it allows by hash, and only relative URLs', () => {
+test('the built page has a strict CSP, one inline script and its two stylesheets that it allows by hash, and only relative URLs', () => {
   const html = readFileSync(resolve(ROOT, 'dist/index.html'), 'utf8');
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? '';
   assert.match(csp, /^default-src 'self'; script-src 'self' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
@@ -32,11 +32,14 @@ test('the built page has a strict CSP, one inline script and one stylesheet that
   assert.equal(inline.length, 1);
   assert.ok(csp.includes(`'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`));
   assert.ok(html.includes(`</div></div><script>${inline[0]}</script>`));
-  // The stylesheet is in the page (the first paint needs no second request), allowed by its hash.
+  // The stylesheets are in the page (the first paint needs no second request): the charts' and
+  // then the app's, each allowed by its hash and nothing else.
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
-  assert.equal(styles.length, 1);
-  assert.ok(styles[0].includes('.card'), 'the app stylesheet');
-  assert.match(csp, new RegExp(`; style-src 'self' 'sha256-${createHash('sha256').update(styles[0]).digest('base64').replace(/[+/]/g, '\\$&')}';`));
+  assert.equal(styles.length, 2);
+  assert.ok(styles[0].includes('.chart__svg') && !styles[0].includes('.card {'), 'the charts stylesheet first');
+  assert.ok(styles[1].includes('.card'), 'the app stylesheet');
+  const hash = (t) => `'sha256-${createHash('sha256').update(t).digest('base64')}'`;
+  assert.ok(csp.includes(`; style-src 'self' ${styles.map(hash).join(' ')};`), csp);
   assert.doesNotMatch(html, /<link[^>]*stylesheet/);
   // Everything the page loads is relative; the snapshot of the first frame also holds links a
   // reader may follow (the rate sources, the skip link), which are not loads.
