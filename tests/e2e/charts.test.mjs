@@ -262,3 +262,28 @@ test('every series has its own dash pattern as well as its colour, in the legend
   }
   s.assertClean('series');
 });
+
+test('dragging a chart moves nothing else on the page: its figure and what follows stay put', async () => {
+  const page = await s.open('tasks=20&util=70&rps=40');
+  for (const [, id] of CHARTS) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const box = await page.locator(`#${id} [data-role="chart-control"]`).boundingBox();
+    const y = box.y + box.height / 2;
+    const layout = () => page.evaluate((id) => {
+      const fig = document.getElementById(id);
+      const next = fig.nextElementSibling ?? fig.parentElement.nextElementSibling;
+      return { top: Math.round(fig.getBoundingClientRect().top), height: Math.round(fig.getBoundingClientRect().height), next: Math.round(next.getBoundingClientRect().top) };
+    }, id);
+    const before = await layout();
+    await page.mouse.move(box.x + box.width * 0.1, y);
+    await page.mouse.down();
+    for (const f of [0.2, 0.35, 0.5, 0.65, 0.8, 0.95]) {
+      await page.mouse.move(box.x + box.width * f, y, { steps: 2 });
+      await page.waitForTimeout(30);
+      assert.deepEqual(await layout(), before, `${id}: the page moved at ${f} of the plot`);
+    }
+    await page.mouse.up();
+  }
+  await page.close();
+  s.assertClean('drag without a shift');
+});
