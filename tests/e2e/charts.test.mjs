@@ -13,6 +13,12 @@ const CHARTS = [['util', 'chart-util', 0.5], ['tasks', 'chart-tasks', 1], ['rps'
 
 const param = (page, key) => new URL(page.url()).searchParams.get(key);
 
+/** Whether the element matching `selector` is drawn and wholly inside the window. */
+const inSight = (page, selector) => page.evaluate((sel) => {
+  const b = document.querySelector(sel).getBoundingClientRect();
+  return b.height > 0 && b.top >= 0 && b.bottom <= innerHeight;
+}, selector);
+
 /** The value under screen x, read off the chart's own x ticks (their lines and labels). */
 async function valueAt(page, chartId, x) {
   return page.evaluate(([id, x]) => {
@@ -120,14 +126,11 @@ test('at 1280 x 900 each slider in the middle of the window has its chart in sig
       document.querySelector(`input[type="range"][data-key="${key}"]`).scrollIntoView({ block: 'center' });
       const r = document.getElementById(id).querySelector('.chart__svg').getBoundingClientRect();
       const visible = Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0));
-      const inView = (el) => { const b = el.getBoundingClientRect(); return b.height > 0 && b.top >= 0 && b.bottom <= innerHeight; };
-      return { share: visible / r.height, headline: inView(document.querySelector('[data-testid="rec-headline"]')) || inView(document.querySelector('[data-testid="answer-bar"]')) };
+      return { share: visible / r.height };
     }, [key, id]);
+    // The bar follows the scroll (a passive listener): give it a moment.
     await page.waitForTimeout(50);
-    const answer = await page.evaluate(() => {
-      const inView = (el) => { const b = el.getBoundingClientRect(); return b.height > 0 && b.top >= 0 && b.bottom <= innerHeight; };
-      return inView(document.querySelector('[data-testid="rec-headline"]')) || inView(document.querySelector('[data-testid="answer-bar"]'));
-    });
+    const answer = await inSight(page, '[data-testid="rec-headline"]') || await inSight(page, '[data-testid="answer-bar"]');
     assert.ok(seen.share >= 0.5, `${key}: only ${(seen.share * 100).toFixed(0)} % of its chart in sight`);
     assert.ok(answer, `${key}: the answer is out of sight`);
   }
@@ -153,12 +156,8 @@ test('at 360 px each slider sits in its chart, right above the plot', async () =
   }
   // The pinned answer stays in sight beside each slider and its chart.
   for (const [key] of CHARTS) {
-    const inView = await page.evaluate((key) => {
-      document.querySelector(`input[type="range"][data-key="${key}"]`).scrollIntoView({ block: 'center' });
-      const r = document.querySelector('[data-testid="answer-bar"]').getBoundingClientRect();
-      return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
-    }, key);
-    assert.ok(inView, `${key}: the answer bar is out of sight`);
+    await page.evaluate((key) => document.querySelector(`input[type="range"][data-key="${key}"]`).scrollIntoView({ block: 'center' }), key);
+    assert.ok(await inSight(page, '[data-testid="answer-bar"]'), `${key}: the answer bar is out of sight`);
   }
   await page.close();
   s.assertClean('phone charts');
